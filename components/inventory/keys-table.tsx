@@ -1,0 +1,196 @@
+"use client";
+// The dashboard's table: one row per key, sortable and filterable in the browser (a few thousand
+// rows at most per account, already in memory).
+import {
+  createColumnHelper,
+  flexRender,
+  getCoreRowModel,
+  getFilteredRowModel,
+  getSortedRowModel,
+  useReactTable,
+  type ColumnFiltersState,
+  type SortingState,
+} from "@tanstack/react-table";
+import Link from "next/link";
+import { useMemo, useState } from "react";
+import { FLAGS, FLAG_INFO, type Thresholds } from "@/lib/inventory/flags.ts";
+import type { KeyRow } from "@/lib/inventory/key-rows.ts";
+import { FlagBadge } from "../ui/flag-badge.tsx";
+import { formatDate } from "../ui/format.ts";
+
+export type KeyTableRow = KeyRow & { locationCount: number; rotationStep?: string | null };
+
+const col = createColumnHelper<KeyTableRow>();
+
+export function KeysTable({ rows, thresholds }: { rows: KeyTableRow[]; thresholds: Thresholds }) {
+  const [sorting, setSorting] = useState<SortingState>([{ id: "ageDays", desc: true }]);
+  const [globalFilter, setGlobalFilter] = useState("");
+  const [columnFilters, setColumnFilters] = useState<ColumnFiltersState>([]);
+
+  const columns = useMemo(
+    () => [
+      col.accessor("userName", {
+        header: "User",
+        cell: (c) => <span className="font-medium">{c.getValue()}</span>,
+      }),
+      col.accessor("accessKeyId", {
+        header: "Access key",
+        cell: (c) => (
+          <Link href={`/keys/${c.getValue()}`} className="font-mono text-xs text-blue-700 underline-offset-2 hover:underline dark:text-blue-300">
+            {c.getValue()}
+          </Link>
+        ),
+      }),
+      col.accessor("status", { header: "Status", filterFn: "equals" }),
+      col.accessor("ageDays", { header: "Age (days)", cell: (c) => <span className="tabular-nums">{c.getValue()}</span> }),
+      col.accessor("createDate", { header: "Created", cell: (c) => formatDate(c.getValue()) }),
+      col.accessor((r) => r.lastUsedDate ?? "", {
+        id: "lastUsed",
+        header: "Last used",
+        cell: ({ row: { original: r } }) =>
+          r.lastUsedDate ? (
+            <span>
+              {formatDate(r.lastUsedDate)}
+              <span className="block text-xs text-slate-500 dark:text-slate-400">
+                {[r.lastUsedService, r.lastUsedRegion].filter(Boolean).join(" · ") || "service unknown"}
+              </span>
+            </span>
+          ) : (
+            <span className="text-slate-500 dark:text-slate-400">never</span>
+          ),
+      }),
+      col.accessor("locationCount", { header: "Locations", cell: (c) => <span className="tabular-nums">{c.getValue()}</span> }),
+      col.accessor("flags", {
+        header: "Flags",
+        enableSorting: false,
+        filterFn: (row, id, value: string) => (row.getValue(id) as string[]).includes(value),
+        cell: ({ row: { original: r } }) => (
+          <span className="flex flex-wrap gap-1">
+            {r.rotationStep && (
+              <span className="rounded bg-blue-100 px-1.5 py-0.5 text-xs font-medium text-blue-800 dark:bg-blue-950 dark:text-blue-200">
+                Rotating: {r.rotationStep}
+              </span>
+            )}
+            {r.flags.map((f) => (
+              <FlagBadge key={f} flag={f} thresholds={thresholds} />
+            ))}
+          </span>
+        ),
+      }),
+    ],
+    [thresholds],
+  );
+
+  const table = useReactTable({
+    data: rows,
+    columns,
+    state: { sorting, globalFilter, columnFilters },
+    onSortingChange: setSorting,
+    onGlobalFilterChange: setGlobalFilter,
+    onColumnFiltersChange: setColumnFilters,
+    globalFilterFn: (row, _id, value: string) => {
+      const q = value.trim().toLowerCase();
+      const r = row.original;
+      return !q || r.userName.toLowerCase().includes(q) || r.accessKeyId.toLowerCase().includes(q);
+    },
+    getCoreRowModel: getCoreRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+    getFilteredRowModel: getFilteredRowModel(),
+  });
+
+  const setFilter = (id: string, value: string) => table.getColumn(id)?.setFilterValue(value || undefined);
+  const shown = table.getRowModel().rows;
+
+  return (
+    <section aria-label="Access keys">
+      <div className="mb-3 flex flex-wrap items-end gap-3">
+        <label className="flex flex-col text-sm">
+          Filter
+          <input
+            type="search"
+            value={globalFilter}
+            onChange={(e) => setGlobalFilter(e.target.value)}
+            placeholder="User or key id"
+            className="mt-1 w-64 rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
+          />
+        </label>
+        <label className="flex flex-col text-sm">
+          Flag
+          <select
+            onChange={(e) => setFilter("flags", e.target.value)}
+            className="mt-1 rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
+          >
+            <option value="">Any</option>
+            {FLAGS.map((f) => (
+              <option key={f} value={f}>
+                {FLAG_INFO[f].label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col text-sm">
+          Status
+          <select
+            onChange={(e) => setFilter("status", e.target.value)}
+            className="mt-1 rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
+          >
+            <option value="">Any</option>
+            <option value="Active">Active</option>
+            <option value="Inactive">Inactive</option>
+          </select>
+        </label>
+        <p className="ml-auto text-sm text-slate-600 dark:text-slate-400" aria-live="polite">
+          {shown.length} of {rows.length} keys
+        </p>
+      </div>
+      <div className="overflow-x-auto rounded border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+        <table className="min-w-full text-left text-sm">
+          <thead className="bg-slate-100 text-xs uppercase text-slate-600 dark:bg-slate-800 dark:text-slate-300">
+            {table.getHeaderGroups().map((hg) => (
+              <tr key={hg.id}>
+                {hg.headers.map((h) => {
+                  const sorted = h.column.getIsSorted();
+                  return (
+                    <th
+                      key={h.id}
+                      scope="col"
+                      className="px-3 py-2"
+                      aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
+                    >
+                      {h.column.getCanSort() ? (
+                        <button type="button" onClick={h.column.getToggleSortingHandler()} className="inline-flex items-center gap-1 uppercase focus-visible:underline">
+                          {flexRender(h.column.columnDef.header, h.getContext())}
+                          <span aria-hidden>{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : ""}</span>
+                        </button>
+                      ) : (
+                        flexRender(h.column.columnDef.header, h.getContext())
+                      )}
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+            {shown.map((row) => (
+              <tr key={row.id} data-key-id={row.original.accessKeyId} className="hover:bg-slate-50 dark:hover:bg-slate-800/50">
+                {row.getVisibleCells().map((cell) => (
+                  <td key={cell.id} className="px-3 py-2 align-top">
+                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                  </td>
+                ))}
+              </tr>
+            ))}
+            {shown.length === 0 && (
+              <tr>
+                <td colSpan={9} className="px-3 py-6 text-center text-slate-500">
+                  No keys match.
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,21 @@
+"use client";
+import { useActionState } from "react";
+import type { ActionState } from "@/lib/auth/action.ts";
+
+export function SyncButton({ action }: { action: (prev: ActionState, form: FormData) => Promise<ActionState> }) {
+  const [state, formAction, pending] = useActionState(action, { ok: false, message: "" });
+  return (
+    <form action={formAction} className="flex items-center gap-3">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800 disabled:cursor-wait disabled:opacity-60 focus-visible:outline-2 focus-visible:outline-offset-2"
+      >
+        {pending ? "Syncing…" : "Sync now"}
+      </button>
+      <p aria-live="polite" className={`text-sm ${state.ok ? "text-slate-600 dark:text-slate-400" : "text-red-700 dark:text-red-300"}`}>
+        {pending ? "Reading IAM…" : state.message}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,25 @@
+import { FLAG_INFO, type Flag, type Thresholds } from "@/lib/inventory/flags.ts";
+
+const tone: Record<Flag, string> = {
+  overdue: "bg-red-100 text-red-800 ring-red-300 dark:bg-red-950 dark:text-red-200 dark:ring-red-800",
+  "due-soon": "bg-amber-100 text-amber-900 ring-amber-300 dark:bg-amber-950 dark:text-amber-200 dark:ring-amber-800",
+  "two-keys": "bg-violet-100 text-violet-800 ring-violet-300 dark:bg-violet-950 dark:text-violet-200 dark:ring-violet-800",
+  "never-used": "bg-sky-100 text-sky-800 ring-sky-300 dark:bg-sky-950 dark:text-sky-200 dark:ring-sky-800",
+  inactive: "bg-slate-200 text-slate-700 ring-slate-300 dark:bg-slate-800 dark:text-slate-200 dark:ring-slate-600",
+  stale: "bg-orange-100 text-orange-800 ring-orange-300 dark:bg-orange-950 dark:text-orange-200 dark:ring-orange-800",
+  "no-locations": "bg-pink-100 text-pink-800 ring-pink-300 dark:bg-pink-950 dark:text-pink-200 dark:ring-pink-800",
+};
+
+export function FlagBadge({ flag, thresholds }: { flag: Flag; thresholds: Thresholds }) {
+  const explanation = FLAG_INFO[flag].explanation(thresholds);
+  return (
+    <span
+      title={explanation}
+      data-flag={flag}
+      className={`inline-flex items-center rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${tone[flag]}`}
+    >
+      {FLAG_INFO[flag].label}
+      <span className="sr-only">: {explanation}</span>
+    </span>
+  );
+}

@@ -1,0 +1,25 @@
+// Roles and what each may do. One table, so a reader sees the whole policy at once.
+export const ROLES = ["viewer", "rotator", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+export type Actor = { name: string; role: Role };
+
+export const PERMISSIONS = {
+  "inventory.sync": "rotator",
+  "location.write": "rotator",
+  "location.import": "rotator",
+  "key.create": "rotator",
+  "key.deactivate": "rotator",
+  "key.reactivate": "rotator",
+  "key.delete": "rotator",
+  "rotation.advance": "rotator",
+  "rotation.override": "admin",
+} as const satisfies Record<string, Role>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+const RANK: Record<Role, number> = { viewer: 0, rotator: 1, admin: 2 };
+
+export function can(role: Role, permission: Permission): boolean {
+  return RANK[role] >= RANK[PERMISSIONS[permission]];
+}

@@ -1,0 +1,46 @@
+import "server-only";
+// The audit trail. Append-only: this module only inserts and reads, and the database's triggers
+// refuse UPDATE and DELETE on the table (see the first migration).
+import { db } from "./client.ts";
+
+export type AuditRecord = {
+  actor: string;
+  action: string;
+  accountId?: string | null;
+  userName?: string | null;
+  accessKeyId?: string | null;
+  input?: Record<string, unknown> | null;
+  result: "ok" | "error";
+  message?: string | null;
+};
+
+export type AuditEntry = Omit<AuditRecord, "input"> & { id: string; at: Date; input: string | null };
+
+export async function appendAudit(record: AuditRecord): Promise<void> {
+  await db().auditEvent.create({
+    data: { ...record, input: record.input ? JSON.stringify(record.input) : null },
+  });
+}
+
+export type AuditFilter = {
+  actor?: string;
+  accessKeyId?: string;
+  action?: string;
+  from?: Date;
+  to?: Date;
+  limit?: number;
+};
+
+export async function listAudit(filter: AuditFilter = {}): Promise<AuditEntry[]> {
+  const rows = await db().auditEvent.findMany({
+    where: {
+      actor: filter.actor ? { contains: filter.actor } : undefined,
+      accessKeyId: filter.accessKeyId || undefined,
+      action: filter.action ? { startsWith: filter.action } : undefined,
+      at: filter.from || filter.to ? { gte: filter.from, lte: filter.to } : undefined,
+    },
+    orderBy: { at: "desc" },
+    take: filter.limit ?? 500,
+  });
+  return rows.map((r) => ({ ...r, result: r.result === "ok" ? "ok" : "error" }));
+}

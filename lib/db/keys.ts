@@ -1,0 +1,83 @@
+import "server-only";
+import { db } from "./client.ts";
+import type { KeyStatus } from "../iam/types.ts";
+
+export type StoredKey = {
+  accountId: string;
+  accountName: string | null;
+  userName: string;
+  accessKeyId: string;
+  status: KeyStatus;
+  createDate: Date;
+  lastUsedDate: Date | null;
+  lastUsedService: string | null;
+  lastUsedRegion: string | null;
+  userKeyCount: number;
+  locationCount: number;
+};
+
+const keySelect = {
+  accessKeyId: true,
+  accountId: true,
+  status: true,
+  createDate: true,
+  lastUsedDate: true,
+  lastUsedService: true,
+  lastUsedRegion: true,
+  account: { select: { name: true } },
+  user: { select: { userName: true, _count: { select: { keys: { where: { deletedAt: null } } } } } },
+  _count: { select: { locations: true } },
+} as const;
+
+type KeyRecord = {
+  accessKeyId: string;
+  accountId: string;
+  status: string;
+  createDate: Date;
+  lastUsedDate: Date | null;
+  lastUsedService: string | null;
+  lastUsedRegion: string | null;
+  account: { name: string | null };
+  user: { userName: string; _count: { keys: number } };
+  _count: { locations: number };
+};
+
+function toStoredKey(k: KeyRecord): StoredKey {
+  return {
+    accountId: k.accountId,
+    accountName: k.account.name,
+    userName: k.user.userName,
+    accessKeyId: k.accessKeyId,
+    status: k.status === "Inactive" ? "Inactive" : "Active",
+    createDate: k.createDate,
+    lastUsedDate: k.lastUsedDate,
+    lastUsedService: k.lastUsedService,
+    lastUsedRegion: k.lastUsedRegion,
+    userKeyCount: k.user._count.keys,
+    locationCount: k._count.locations,
+  };
+}
+
+/** Every key IAM still has, as of the last sync. */
+export async function listKeys(): Promise<StoredKey[]> {
+  const keys = await db().accessKey.findMany({
+    where: { deletedAt: null },
+    select: keySelect,
+    orderBy: { createDate: "asc" },
+  });
+  return keys.map(toStoredKey);
+}
+
+export async function findKey(accessKeyId: string): Promise<StoredKey | null> {
+  const k = await db().accessKey.findFirst({ where: { accessKeyId, deletedAt: null }, select: keySelect });
+  return k ? toStoredKey(k) : null;
+}
+
+export async function listKeysOfUser(accountId: string, userName: string): Promise<StoredKey[]> {
+  const keys = await db().accessKey.findMany({
+    where: { accountId, deletedAt: null, user: { userName } },
+    select: keySelect,
+    orderBy: { createDate: "asc" },
+  });
+  return keys.map(toStoredKey);
+}

@@ -1,0 +1,134 @@
+// The verbs keyrotate needs from IAM, over an injected IAMClient (the real one, or a paged fake in
+// unit tests). Every list drains its paginator: IAM pages at 100 items by default.
+import {
+  CreateAccessKeyCommand,
+  DeleteAccessKeyCommand,
+  GetAccessKeyLastUsedCommand,
+  IAMClient,
+  UpdateAccessKeyCommand,
+  paginateListAccessKeys,
+  paginateListUsers,
+  type User,
+} from "@aws-sdk/client-iam";
+import pLimit from "p-limit";
+import { toIamError } from "./errors.ts";
+import type { IamAccessKey, IamUserWithKeys, KeyLastUsed, KeyStatus, NewAccessKey } from "./types.ts";
+
+const NEVER: KeyLastUsed = { lastUsedDate: null, service: null, region: null };
+
+function status(value: string | undefined): KeyStatus {
+  return value === "Inactive" ? "Inactive" : "Active";
+}
+
+/** IAM reports "N/A" for a key never used; keyrotate says null. */
+export function toLastUsed(raw?: { LastUsedDate?: Date; ServiceName?: string; Region?: string }): KeyLastUsed {
+  if (!raw?.LastUsedDate) return NEVER;
+  const clean = (v?: string) => (!v || v === "N/A" || v === "not_supported" ? null : v);
+  return { lastUsedDate: raw.LastUsedDate, service: clean(raw.ServiceName), region: clean(raw.Region) };
+}
+
+export function createIamGateway(iam: IAMClient) {
+  async function listUsers(): Promise<User[]> {
+    const users: User[] = [];
+    for await (const page of paginateListUsers({ client: iam }, {})) users.push(...(page.Users ?? []));
+    return users;
+  }
+
+  async function listAccessKeys(userName: string): Promise<IamAccessKey[]> {
+    const keys: IamAccessKey[] = [];
+    for await (const page of paginateListAccessKeys({ client: iam }, { UserName: userName })) {
+      for (const k of page.AccessKeyMetadata ?? []) {
+        keys.push({
+          accessKeyId: k.AccessKeyId!,
+          userName,
+          status: status(k.Status),
+          createDate: k.CreateDate!,
+        });
+      }
+    }
+    return keys;
+  }
+
+  async function getAccessKeyLastUsed(accessKeyId: string): Promise<KeyLastUsed> {
+    try {
+      const out = await iam.send(new GetAccessKeyLastUsedCommand({ AccessKeyId: accessKeyId }));
+      return toLastUsed(out.AccessKeyLastUsed);
+    } catch (error) {
+      throw toIamError(error, `reading last use of ${accessKeyId}`);
+    }
+  }
+
+  return {
+    getAccessKeyLastUsed,
+
+    /** Every user with every key and its last use; `concurrency` bounds calls in flight. */
+    async listUsersWithKeys({ concurrency = 8 } = {}): Promise<IamUserWithKeys[]> {
+      const limit = pLimit(concurrency);
+      try {
+        const users = await listUsers();
+        return await Promise.all(
+          users.map((u) =>
+            limit(async () => {
+              const keys = await listAccessKeys(u.UserName!);
+              const withUse = await Promise.all(
+                keys.map(async (k) => ({ ...k, lastUsed: await getAccessKeyLastUsed(k.accessKeyId) })),
+              );
+              return {
+                userName: u.UserName!,
+                userId: u.UserId!,
+                arn: u.Arn!,
+                path: u.Path ?? "/",
+                createDate: u.CreateDate!,
+                keys: withUse,
+              };
+            }),
+          ),
+        );
+      } catch (error) {
+        throw toIamError(error, "listing users and keys");
+      }
+    },
+
+    async listAccessKeys(userName: string): Promise<IamAccessKey[]> {
+      try {
+        return await listAccessKeys(userName);
+      } catch (error) {
+        throw toIamError(error, `listing keys of ${userName}`);
+      }
+    },
+
+    async createAccessKey(userName: string): Promise<NewAccessKey> {
+      try {
+        const out = await iam.send(new CreateAccessKeyCommand({ UserName: userName }));
+        const k = out.AccessKey!;
+        return {
+          accessKeyId: k.AccessKeyId!,
+          secretAccessKey: k.SecretAccessKey!,
+          userName,
+          status: status(k.Status),
+          createDate: k.CreateDate ?? new Date(),
+        };
+      } catch (error) {
+        throw toIamError(error, `creating a key for ${userName}`);
+      }
+    },
+
+    async setAccessKeyStatus(userName: string, accessKeyId: string, to: KeyStatus): Promise<void> {
+      try {
+        await iam.send(new UpdateAccessKeyCommand({ UserName: userName, AccessKeyId: accessKeyId, Status: to }));
+      } catch (error) {
+        throw toIamError(error, `setting ${accessKeyId} ${to}`);
+      }
+    },
+
+    async deleteAccessKey(userName: string, accessKeyId: string): Promise<void> {
+      try {
+        await iam.send(new DeleteAccessKeyCommand({ UserName: userName, AccessKeyId: accessKeyId }));
+      } catch (error) {
+        throw toIamError(error, `deleting ${accessKeyId}`);
+      }
+    },
+  };
+}
+
+export type IamGateway = ReturnType<typeof createIamGateway>;

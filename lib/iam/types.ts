@@ -1,0 +1,30 @@
+// Plain shapes lib/iam hands out: no SDK types cross this boundary.
+export type KeyStatus = "Active" | "Inactive";
+
+export type KeyLastUsed = {
+  lastUsedDate: Date | null;
+  service: string | null; // null when never used (IAM says "N/A")
+  region: string | null;
+};
+
+export type IamAccessKey = {
+  accessKeyId: string;
+  userName: string;
+  status: KeyStatus;
+  createDate: Date;
+};
+
+export type IamAccessKeyWithUse = IamAccessKey & { lastUsed: KeyLastUsed };
+
+export type IamUserWithKeys = {
+  userName: string;
+  userId: string;
+  arn: string;
+  path: string;
+  createDate: Date;
+  keys: IamAccessKeyWithUse[];
+};
+
+export type NewAccessKey = IamAccessKey & { secretAccessKey: string };
+
+export type CallerIdentity = { accountId: string; arn: string; userId: string };

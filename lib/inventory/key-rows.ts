@@ -1,0 +1,55 @@
+// The shape every view of a key shares: the dashboard table, `keyrotate keys --json` and the API.
+import type { StoredKey } from "../db/keys.ts";
+import { ageInDays, computeFlags, type Flag, type Thresholds } from "./flags.ts";
+
+export type KeyRow = {
+  accountId: string;
+  userName: string;
+  accessKeyId: string;
+  status: "Active" | "Inactive";
+  createDate: string;
+  ageDays: number;
+  lastUsedDate: string | null;
+  lastUsedService: string | null;
+  lastUsedRegion: string | null;
+  flags: Flag[];
+};
+
+export function toKeyRow(k: StoredKey, now: Date, t: Thresholds): KeyRow {
+  return {
+    accountId: k.accountId,
+    userName: k.userName,
+    accessKeyId: k.accessKeyId,
+    status: k.status,
+    createDate: k.createDate.toISOString(),
+    ageDays: ageInDays(k.createDate, now),
+    lastUsedDate: k.lastUsedDate?.toISOString() ?? null,
+    lastUsedService: k.lastUsedDate ? k.lastUsedService : null,
+    lastUsedRegion: k.lastUsedDate ? k.lastUsedRegion : null,
+    flags: computeFlags(
+      {
+        status: k.status,
+        createDate: k.createDate,
+        lastUsedDate: k.lastUsedDate,
+        userKeyCount: k.userKeyCount,
+        locationCount: k.locationCount,
+      },
+      now,
+      t,
+    ),
+  };
+}
+
+export type InventorySummary = { keys: number; overdue: number; dueSoon: number; usersWithTwoKeys: number; neverUsed: number };
+
+export function summarize(rows: KeyRow[]): InventorySummary {
+  const has = (f: Flag) => rows.filter((r) => r.flags.includes(f)).length;
+  const twoKeyUsers = new Set(rows.filter((r) => r.flags.includes("two-keys")).map((r) => `${r.accountId}/${r.userName}`));
+  return {
+    keys: rows.length,
+    overdue: has("overdue"),
+    dueSoon: has("due-soon"),
+    usersWithTwoKeys: twoKeyUsers.size,
+    neverUsed: has("never-used"),
+  };
+}
