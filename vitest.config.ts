@@ -1,6 +1,18 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
+// Unit tests (*.test.ts) run everywhere. Integration tests (*.int.test.ts) run once per database:
+// SQLite always, PostgreSQL when KEYROTATE_TEST_POSTGRES_URL names a server (CI sets it).
+const integration = (provider: "sqlite" | "postgresql") => ({
+  extends: true as const,
+  test: {
+    name: `int-${provider}`,
+    include: ["**/*.int.test.ts"],
+    env: { KEYROTATE_TEST_PROVIDER: provider },
+    globalSetup: ["lib/testing/global-setup.ts"],
+  },
+});
+
 export default defineConfig({
   resolve: {
     alias: {
@@ -10,9 +22,13 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["**/*.test.ts"],
-    exclude: ["node_modules/**", "e2e/**", ".next/**", "lib/db/generated/**"],
+    exclude: ["node_modules/**", "e2e/**", ".next/**", "lib/db/generated/**", ".tmp/**"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    projects: [
+      { extends: true, test: { name: "unit", include: ["**/*.test.ts"], exclude: ["**/*.int.test.ts", "node_modules/**", "e2e/**", ".tmp/**"] } },
+      integration("sqlite"),
+      ...(process.env.KEYROTATE_TEST_POSTGRES_URL ? [integration("postgresql")] : []),
+    ],
   },
 });

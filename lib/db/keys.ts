@@ -81,3 +81,14 @@ export async function listKeysOfUser(accountId: string, userName: string): Promi
   });
   return keys.map(toStoredKey);
 }
+
+export type KeyOwnerRecord = { accountId: string; iamUserId: string; userName: string; accessKeyId: string };
+
+/** Who owns each live key: one query, for CSV imports and search. */
+export async function listKeyOwners(): Promise<KeyOwnerRecord[]> {
+  const keys = await db().accessKey.findMany({
+    where: { deletedAt: null },
+    select: { accountId: true, iamUserId: true, accessKeyId: true, user: { select: { userName: true } } },
+  });
+  return keys.map((k) => ({ accountId: k.accountId, iamUserId: k.iamUserId, accessKeyId: k.accessKeyId, userName: k.user.userName }));
+}

@@ -1,0 +1,155 @@
+import "server-only";
+// Locations: where each key is used. Plain objects out; unique-constraint clashes become a
+// message a person understands.
+import { db } from "./client.ts";
+import { KeyrotateError } from "../errors.ts";
+import type { LocationInput, LocationKind } from "../locations/schema.ts";
+
+export type LocationRecord = {
+  id: string;
+  accountId: string;
+  userName: string;
+  iamUserId: string;
+  accessKeyId: string | null;
+  kind: LocationKind;
+  system: string;
+  environment: string;
+  identifier: string;
+  notes: string | null;
+  createdBy: string;
+  createdAt: Date;
+  updatedBy: string;
+  updatedAt: Date;
+  confirmedBy: string | null;
+  confirmedAt: Date | null;
+};
+
+const include = { user: { select: { userName: true } } } as const;
+
+type Row = Omit<LocationRecord, "userName" | "kind"> & { kind: string; user: { userName: string } };
+
+function toRecord({ user, ...row }: Row): LocationRecord {
+  return { ...row, kind: row.kind as LocationKind, userName: user.userName };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string })?.code === "P2002";
+}
+
+const DUPLICATE = "This location is already recorded for this user (same kind, system, environment and identifier).";
+
+export async function listLocations(where: { accessKeyId?: string; iamUserId?: string } = {}): Promise<LocationRecord[]> {
+  const rows = await db().location.findMany({
+    where,
+    include,
+    orderBy: [{ environment: "asc" }, { system: "asc" }, { identifier: "asc" }],
+  });
+  return rows.map(toRecord);
+}
+
+export async function getLocation(id: string): Promise<LocationRecord | null> {
+  const row = await db().location.findUnique({ where: { id }, include });
+  return row ? toRecord(row) : null;
+}
+
+export async function createLocation(
+  owner: { accountId: string; iamUserId: string; accessKeyId: string },
+  input: LocationInput,
+  actor: string,
+): Promise<LocationRecord> {
+  try {
+    const row = await db().location.create({
+      data: { ...owner, ...input, createdBy: actor, updatedBy: actor },
+      include,
+    });
+    return toRecord(row);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new KeyrotateError("conflict", DUPLICATE, { cause: error });
+    throw error;
+  }
+}
+
+export async function updateLocation(id: string, input: LocationInput, actor: string): Promise<LocationRecord> {
+  try {
+    const row = await db().location.update({ where: { id }, data: { ...input, updatedBy: actor }, include });
+    return toRecord(row);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new KeyrotateError("conflict", DUPLICATE, { cause: error });
+    throw notFoundOr(error);
+  }
+}
+
+export async function confirmLocation(id: string, actor: string, at = new Date()): Promise<LocationRecord> {
+  try {
+    const row = await db().location.update({ where: { id }, data: { confirmedBy: actor, confirmedAt: at }, include });
+    return toRecord(row);
+  } catch (error) {
+    throw notFoundOr(error);
+  }
+}
+
+export async function deleteLocation(id: string): Promise<LocationRecord> {
+  try {
+    return toRecord(await db().location.delete({ where: { id }, include }));
+  } catch (error) {
+    throw notFoundOr(error);
+  }
+}
+
+function notFoundOr(error: unknown): unknown {
+  if ((error as { code?: string })?.code === "P2025") {
+    return new KeyrotateError("not-found", "That location no longer exists: someone may have removed it.", { cause: error });
+  }
+  return error;
+}
+
+/** Points every location of the old key at the new one (the end of a rotation). */
+export async function moveLocationsToKey(oldKeyId: string, newKeyId: string, actor: string): Promise<number> {
+  const moved = await db().location.updateMany({
+    where: { accessKeyId: oldKeyId },
+    data: { accessKeyId: newKeyId, updatedBy: actor },
+  });
+  return moved.count;
+}
+
+export type LocationImportRow = {
+  accountId: string;
+  iamUserId: string;
+  accessKeyId: string;
+  kind: LocationKind;
+  system: string;
+  environment: string;
+  identifier: string;
+  notes: string | null;
+};
+
+export type ImportCounts = { created: number; updated: number; unchanged: number };
+
+/** All rows or none, in one transaction; a row already stored as given is left alone (idempotent). */
+export async function importLocations(rows: LocationImportRow[], actor: string): Promise<ImportCounts> {
+  return db().$transaction(
+    async (tx) => {
+      const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
+      for (const row of rows) {
+        const { iamUserId, kind, system, environment, identifier } = row;
+        const existing = await tx.location.findUnique({
+          where: { iamUserId_kind_system_environment_identifier: { iamUserId, kind, system, environment, identifier } },
+        });
+        if (!existing) {
+          await tx.location.create({ data: { ...row, createdBy: actor, updatedBy: actor } });
+          counts.created++;
+        } else if (existing.accessKeyId !== row.accessKeyId || existing.notes !== row.notes) {
+          await tx.location.update({
+            where: { id: existing.id },
+            data: { accessKeyId: row.accessKeyId, notes: row.notes, updatedBy: actor },
+          });
+          counts.updated++;
+        } else {
+          counts.unchanged++;
+        }
+      }
+      return counts;
+    },
+    { timeout: 120_000, maxWait: 10_000 },
+  );
+}

@@ -1,0 +1,209 @@
+// One handler per step before verification: each answers the events its step accepts.
+import { checkCreateKey, formatTime, refuse } from "./key-guards";
+import { STEP_EVENTS, stepLabel } from "./steps";
+import type {
+  Effect,
+  KeySnapshot,
+  Refusal,
+  RotationEvent,
+  RotationState,
+  RulesContext,
+  StateOf,
+  TransitionResult,
+} from "./types";
+
+export function ok(state: RotationState, effects: Effect[], audit: string, notice?: string): TransitionResult {
+  return notice === undefined ? { ok: true, state, effects, audit } : { ok: true, state, effects, audit, notice };
+}
+
+export function notAllowed(state: RotationState, event: RotationEvent): Refusal {
+  const possible = STEP_EVENTS[state.step];
+  const hint = possible.length > 0 ? `Possible now: ${possible.join(", ")}.` : "This rotation is finished.";
+  return refuse("not-allowed-in-step", `"${event.type}" is not possible at step "${stepLabel(state.step)}". ${hint}`);
+}
+
+export function findKey(keys: KeySnapshot[], accessKeyId: string): KeySnapshot | Refusal {
+  const key = keys.find((k) => k.accessKeyId === accessKeyId);
+  return (
+    key ??
+    refuse(
+      "key-not-found",
+      `IAM no longer lists key ${accessKeyId} for this user. Reload the page; if it was changed outside keyrotate, ` +
+        "check the user's keys in IAM before going on.",
+    )
+  );
+}
+
+export function isRefusal(value: object): value is Refusal {
+  return "ok" in value && value.ok === false;
+}
+
+/** The check-usage step, decided on the spot: a never-used key needs no replacement. */
+export function afterCheckUsage(key: KeySnapshot, startedAt: Date): { state: RotationState; audit: string } {
+  if (key.lastUsedDate === null) {
+    return {
+      state: {
+        step: "retire",
+        startedAt,
+        oldKeyId: key.accessKeyId,
+        newKeyId: null,
+        verifyStartedAt: null,
+        notification: { status: "pending" },
+      },
+      audit: `Key ${key.accessKeyId} was never used: no new key needed, it goes straight to retirement.`,
+    };
+  }
+  return {
+    state: { step: "confirm-locations", startedAt, oldKeyId: key.accessKeyId },
+    audit: `Key ${key.accessKeyId} was last used ${formatTime(key.lastUsedDate)}: it will be replaced.`,
+  };
+}
+
+export function resolveTwoKeys(
+  state: StateOf<"resolve-two-keys">,
+  event: RotationEvent,
+  ctx: RulesContext,
+): TransitionResult {
+  if (event.type !== "remove-unused-key" && event.type !== "keep-key") return notAllowed(state, event);
+  const [first, second] = state.keyIds;
+  if (event.accessKeyId !== first && event.accessKeyId !== second) {
+    return refuse("unknown-key", `Key ${event.accessKeyId} is not one of this rotation's keys (${first}, ${second}).`);
+  }
+  const chosen = findKey(ctx.keys, event.accessKeyId);
+  const other = findKey(ctx.keys, event.accessKeyId === first ? second : first);
+  if (isRefusal(chosen)) return chosen;
+  if (isRefusal(other)) return other;
+
+  if (event.type === "remove-unused-key") {
+    if (chosen.lastUsedDate !== null) {
+      return refuse(
+        "key-was-used",
+        `Key ${chosen.accessKeyId} was last used ${formatTime(chosen.lastUsedDate)}, so removing it could break ` +
+          'something. Choose "Keep this key" on the key that should stay instead; the other is then retired safely.',
+      );
+    }
+    const next = afterCheckUsage(other, state.startedAt);
+    const effects: Effect[] = [
+      { type: "set-key-status", accessKeyId: chosen.accessKeyId, status: "Inactive" },
+      { type: "delete-key", accessKeyId: chosen.accessKeyId },
+    ];
+    return ok(next.state, effects, `Removed never-used key ${chosen.accessKeyId}. ${next.audit}`);
+  }
+
+  const unused = [chosen, other].find((k) => k.lastUsedDate === null);
+  if (unused) {
+    return refuse(
+      "unused-key-present",
+      `Key ${unused.accessKeyId} was never used (Last used: N/A), so it is safe to remove: ` +
+        'use "Remove unused key" on it, then rotate the remaining key.',
+    );
+  }
+  return ok(
+    {
+      step: "verify-cutover",
+      startedAt: state.startedAt,
+      oldKeyId: other.accessKeyId,
+      newKeyId: chosen.accessKeyId,
+      verifyStartedAt: ctx.now,
+    },
+    [],
+    `Keeping ${chosen.accessKeyId} as the new key; ${other.accessKeyId} is the old key. Watching the cut-over.`,
+  );
+}
+
+export function confirmLocations(
+  state: StateOf<"confirm-locations">,
+  event: RotationEvent,
+): TransitionResult {
+  if (event.type !== "confirm-locations") return notAllowed(state, event);
+  if (event.locationIds.some((id) => id.trim() === "")) {
+    return refuse("invalid-input", "A location without an id was sent. Reload the page and confirm again.");
+  }
+  const locationIds = [...new Set(event.locationIds)];
+  if (locationIds.length === 0 && event.acknowledgeNoLocations !== true) {
+    return refuse(
+      "no-locations-unacknowledged",
+      `No locations are recorded for key ${state.oldKeyId}. Record every place it is used first, or, if it ` +
+        "really is used nowhere, confirm that explicitly. A location you miss breaks when the old key is retired.",
+    );
+  }
+  return ok(
+    { step: "create-key", startedAt: state.startedAt, oldKeyId: state.oldKeyId, locationIds, createRequestedAt: null },
+    [],
+    locationIds.length === 0
+      ? `Confirmed key ${state.oldKeyId} is used in no recorded location.`
+      : `Confirmed ${locationIds.length} location(s) for key ${state.oldKeyId}.`,
+  );
+}
+
+export function createKey(state: StateOf<"create-key">, event: RotationEvent, ctx: RulesContext): TransitionResult {
+  if (event.type === "create-key") {
+    const guard = checkCreateKey(ctx.keys);
+    if (!guard.ok) return guard;
+    return ok({ ...state, createRequestedAt: ctx.now }, [{ type: "create-key" }], "Requested a new access key.");
+  }
+  if (event.type !== "key-created") return notAllowed(state, event);
+  if (state.createRequestedAt === null) {
+    return refuse("not-allowed-in-step", 'No key creation was requested in this rotation yet. Use "Create new key".');
+  }
+  const newKeyId = event.accessKeyId.trim();
+  if (newKeyId === "" || newKeyId === state.oldKeyId || Number.isNaN(event.createDate.getTime())) {
+    return refuse(
+      "invalid-input",
+      "The new key's id or creation date is missing or wrong. Check the user's keys in IAM before retrying.",
+    );
+  }
+  return ok(
+    {
+      step: "distribute",
+      startedAt: state.startedAt,
+      oldKeyId: state.oldKeyId,
+      newKeyId,
+      newKeyCreatedAt: event.createDate,
+      checklist: state.locationIds.map((locationId) => ({ locationId, updatedAt: null, note: null })),
+    },
+    [],
+    `Created new key ${newKeyId}; ${state.locationIds.length} location(s) to update.`,
+  );
+}
+
+export function distribute(state: StateOf<"distribute">, event: RotationEvent, ctx: RulesContext): TransitionResult {
+  if (event.type === "mark-location-updated" || event.type === "unmark-location-updated") {
+    if (!state.checklist.some((item) => item.locationId === event.locationId)) {
+      return refuse(
+        "unknown-location",
+        `Location ${event.locationId} is not on this rotation's checklist. Reload the page to see the current list.`,
+      );
+    }
+    const marking = event.type === "mark-location-updated";
+    const note = marking ? event.note?.trim() || null : null;
+    const checklist = state.checklist.map((item) =>
+      item.locationId === event.locationId ? { ...item, updatedAt: marking ? ctx.now : null, note } : item,
+    );
+    const audit = marking
+      ? `Location ${event.locationId} has the new key${note ? ` (${note})` : ""}.`
+      : `Location ${event.locationId} marked as not yet updated.`;
+    return ok({ ...state, checklist }, [], audit);
+  }
+  if (event.type !== "finish-distribution") return notAllowed(state, event);
+  const remaining = state.checklist.filter((item) => item.updatedAt === null);
+  if (remaining.length > 0) {
+    return refuse(
+      "checklist-incomplete",
+      `${remaining.length} of ${state.checklist.length} location(s) still need the new key: ` +
+        `${remaining.map((item) => item.locationId).join(", ")}. Update and redeploy each one, then tick it off.`,
+    );
+  }
+  return ok(
+    {
+      step: "verify-cutover",
+      startedAt: state.startedAt,
+      oldKeyId: state.oldKeyId,
+      newKeyId: state.newKeyId,
+      verifyStartedAt: ctx.now,
+    },
+    [],
+    `All ${state.checklist.length} location(s) updated. Watching the cut-over from ${state.oldKeyId} to ${state.newKeyId}.`,
+    "Make sure every updated location was redeployed: services keep using the old key until they restart.",
+  );
+}

@@ -1,0 +1,194 @@
+// Plain data in and out of the rotation rules. Dates are Date objects; the runner persists them.
+
+export type KeyStatus = "Active" | "Inactive";
+
+/** One access key as IAM reports it, loaded by the runner just before it asks the rules. */
+export type KeySnapshot = {
+  accessKeyId: string;
+  status: KeyStatus;
+  createDate: Date;
+  /** IAM's "Last used"; null is the console's N/A (never used). */
+  lastUsedDate: Date | null;
+};
+
+export type Role = "viewer" | "rotator" | "admin";
+
+export type RulesConfig = {
+  /** How long the old key must show no use before it may be retired. */
+  quietWindowMs: number;
+  /** How long a used key stays Inactive before it may be deleted. */
+  inactivePeriodMs: number;
+};
+
+export type RulesContext = { now: Date; role: Role; keys: KeySnapshot[]; config: RulesConfig };
+
+/** Every step the stepper shows. `check-usage` is decided on start and never persisted. */
+export type RotationStep =
+  | "resolve-two-keys"
+  | "check-usage"
+  | "confirm-locations"
+  | "create-key"
+  | "distribute"
+  | "verify-cutover"
+  | "retire"
+  | "old-inactive"
+  | "done"
+  | "cancelled";
+
+export type ChecklistItem = { locationId: string; updatedAt: Date | null; note: string | null };
+
+export type NotificationRecord =
+  | { status: "pending" }
+  | { status: "requested"; at: Date }
+  | { status: "sent"; at: Date }
+  | { status: "failed"; at: Date; detail: string | null }
+  | { status: "skipped"; at: Date; reason: string };
+
+type Base = { startedAt: Date };
+
+export type ResolveTwoKeysState = Base & { step: "resolve-two-keys"; keyIds: [string, string] };
+export type ConfirmLocationsState = Base & { step: "confirm-locations"; oldKeyId: string };
+export type CreateKeyState = Base & {
+  step: "create-key";
+  oldKeyId: string;
+  locationIds: string[];
+  /** Set when the create-key effect was handed out; the new id arrives with `key-created`. */
+  createRequestedAt: Date | null;
+};
+export type DistributeState = Base & {
+  step: "distribute";
+  oldKeyId: string;
+  newKeyId: string;
+  newKeyCreatedAt: Date;
+  checklist: ChecklistItem[];
+};
+export type VerifyCutoverState = Base & {
+  step: "verify-cutover";
+  oldKeyId: string;
+  newKeyId: string;
+  verifyStartedAt: Date;
+};
+/** `newKeyId: null` is the never-used path: the old key is retired without a replacement. */
+export type RetireState = Base & { step: "retire"; oldKeyId: string; notification: NotificationRecord } & (
+    | { newKeyId: string; verifyStartedAt: Date }
+    | { newKeyId: null; verifyStartedAt: null }
+  );
+export type OldInactiveState = Base & {
+  step: "old-inactive";
+  oldKeyId: string;
+  newKeyId: string | null;
+  deactivatedAt: Date;
+  overrideReason: string | null;
+};
+export type DoneState = Base & { step: "done"; oldKeyId: string; newKeyId: string | null; completedAt: Date };
+export type CancelledState = Base & {
+  step: "cancelled";
+  cancelledFrom: ActiveStep;
+  /** null when cancelled before the two keys were resolved. */
+  oldKeyId: string | null;
+  /** A key created by this rotation, kept on cancel: the user then has two keys. */
+  newKeyId: string | null;
+  reason: string;
+  cancelledAt: Date;
+};
+
+export type RotationState =
+  | ResolveTwoKeysState
+  | ConfirmLocationsState
+  | CreateKeyState
+  | DistributeState
+  | VerifyCutoverState
+  | RetireState
+  | OldInactiveState
+  | DoneState
+  | CancelledState;
+
+export type StateStep = RotationState["step"];
+export type TerminalStep = "done" | "cancelled";
+export type ActiveStep = Exclude<StateStep, TerminalStep>;
+export type StateOf<S extends StateStep> = Extract<RotationState, { step: S }>;
+
+export type RotationEvent =
+  | { type: "remove-unused-key"; accessKeyId: string }
+  | { type: "keep-key"; accessKeyId: string }
+  | { type: "confirm-locations"; locationIds: string[]; acknowledgeNoLocations?: boolean }
+  | { type: "create-key" }
+  | { type: "key-created"; accessKeyId: string; createDate: Date }
+  | { type: "mark-location-updated"; locationId: string; note?: string }
+  | { type: "unmark-location-updated"; locationId: string }
+  | { type: "finish-distribution" }
+  | { type: "cutover-confirmed" }
+  | { type: "send-notification" }
+  | { type: "notified"; ok: boolean; detail?: string }
+  | { type: "skip-notification"; reason: string }
+  | { type: "deactivate-old"; overrideReason?: string }
+  | { type: "reactivate-old" }
+  | { type: "delete-old" }
+  | { type: "cancel"; reason: string };
+
+export type RotationEventType = RotationEvent["type"];
+
+/** What the runner must do, in order, stopping at the first failure. */
+export type Effect =
+  | { type: "create-key" }
+  | { type: "set-key-status"; accessKeyId: string; status: KeyStatus }
+  | { type: "delete-key"; accessKeyId: string }
+  | { type: "notify"; what: "deactivate" | "delete"; accessKeyId: string };
+
+export type RuleViolationCode =
+  | "not-allowed-in-step"
+  | "viewer-read-only"
+  | "invalid-input"
+  | "no-keys"
+  | "third-key"
+  | "key-not-found"
+  | "unknown-key"
+  | "key-was-used"
+  | "unused-key-present"
+  | "no-locations-unacknowledged"
+  | "unknown-location"
+  | "checklist-incomplete"
+  | "new-key-not-in-use"
+  | "old-key-not-quiet"
+  | "notification-required"
+  | "reason-required"
+  | "override-requires-admin"
+  | "override-reason-too-short"
+  | "key-already-inactive"
+  | "key-not-inactive"
+  | "active-key-delete"
+  | "used-after-deactivation"
+  | "inactive-period-not-over"
+  | "used-within-quiet-window"
+  | "cancel-after-deactivation";
+
+export type Refusal = { ok: false; code: RuleViolationCode; message: string };
+
+/** `notice` is for the person who clicked (e.g. "both keys now exist"); `audit` is for the log. */
+export type TransitionResult =
+  | { ok: true; state: RotationState; effects: Effect[]; audit: string; notice?: string }
+  | Refusal;
+
+export type StartResult = { ok: true; state: RotationState; audit: string } | Refusal;
+
+/** `overrideReason` is set when an admin override let the action through: audit it. */
+export type GuardResult = { ok: true; overrideReason?: string } | Refusal;
+
+export type CutoverEvaluation = {
+  newKeyInUse: boolean;
+  oldKeyQuietSince: Date;
+  oldKeyQuietForMs: number;
+  settled: boolean;
+  reason: string;
+};
+
+export type EventAvailability = {
+  type: RotationEventType;
+  /** The key or location the button acts on, when the step offers one button per item. */
+  target?: string;
+} & (
+  | { allowed: true }
+  | { allowed: false; code: RuleViolationCode; message: string; overridable: boolean }
+);
+
+export type StepInfo = { step: RotationStep; label: string; description: string };

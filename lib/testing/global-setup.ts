@@ -1,0 +1,16 @@
+// Vitest global setup for the integration projects: one migrated template database per run.
+import type { TestProject } from "vitest/node";
+import { createTemplate, type TestProvider } from "./database.ts";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    templateDatabaseUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const provider = (project.config.env?.KEYROTATE_TEST_PROVIDER ?? "sqlite") as TestProvider;
+  const template = await createTemplate(provider, process.env.KEYROTATE_TEST_POSTGRES_URL);
+  project.provide("templateDatabaseUrl", template.url);
+  return () => template.drop();
+}
