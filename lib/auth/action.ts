@@ -20,8 +20,8 @@ export const IDLE: ActionState = { ok: false, message: "" };
 export type AuditTarget = { accountId?: string | null; userName?: string | null; accessKeyId?: string | null };
 
 type Spec<S extends z.ZodType, R> = {
-  /** The audit record's action, e.g. "key.deactivate". */
-  name: string;
+  /** The audit record's action, e.g. "key.deactivate"; may depend on the input. */
+  name: string | ((input: z.output<S>) => string);
   permission: Permission;
   input: S;
   /** What the audit record names; never a secret. */
@@ -59,9 +59,10 @@ function raw(payload: unknown): unknown {
 export function defineAction<S extends z.ZodType, R>(spec: Spec<S, R>) {
   return async function action(_prev: ActionState | undefined, payload: unknown): Promise<ActionState> {
     const actor = await currentActor();
+    const staticName = typeof spec.name === "string" ? spec.name : spec.permission;
     if (!can(actor.role, spec.permission)) {
-      const message = `Your role (${actor.role}) may not do this (${spec.name}).`;
-      await appendAudit({ actor: actor.name, action: spec.name, result: "error", message });
+      const message = `Your role (${actor.role}) may not do this (${staticName}).`;
+      await appendAudit({ actor: actor.name, action: staticName, result: "error", message });
       return { ok: false, message };
     }
     const parsed = spec.input.safeParse(raw(payload));
@@ -70,18 +71,19 @@ export function defineAction<S extends z.ZodType, R>(spec: Spec<S, R>) {
       return { ok: false, message: "Please correct the highlighted fields.", errors: fieldErrors(parsed.error) };
     }
     const input = parsed.data;
+    const name = typeof spec.name === "string" ? spec.name : spec.name(input);
     const target = spec.target?.(input) ?? {};
     const summary = spec.summary ? spec.summary(input) : (input as Record<string, unknown>);
     let state: ActionState;
     try {
       const result = await spec.run(input, actor);
       const done = spec.done?.(result, input) ?? { message: "Done." };
-      await appendAudit({ actor: actor.name, action: spec.name, ...target, ...done.target, input: summary, result: "ok", message: done.message });
+      await appendAudit({ actor: actor.name, action: name, ...target, ...done.target, input: summary, result: "ok", message: done.message });
       state = { ok: true, message: done.message, result: spec.reply?.(result) as R | undefined };
     } catch (error) {
-      if (!(error instanceof KeyrotateError) || error.code === "internal") console.error(spec.name, error);
+      if (!(error instanceof KeyrotateError) || error.code === "internal") console.error(name, error);
       const message = userMessageOf(error);
-      await appendAudit({ actor: actor.name, action: spec.name, ...target, input: summary, result: "error", message });
+      await appendAudit({ actor: actor.name, action: name, ...target, input: summary, result: "error", message });
       state = { ok: false, message };
     }
     // Every page shows keys, locations or the audit trail: refresh them all after any change.

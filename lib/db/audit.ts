@@ -44,3 +44,13 @@ export async function listAudit(filter: AuditFilter = {}): Promise<AuditEntry[]>
   });
   return rows.map((r) => ({ ...r, result: r.result === "ok" ? "ok" : "error" }));
 }
+
+/** When keyrotate last made this key Inactive, if it did: the start of its inactive period. */
+export async function lastDeactivation(accessKeyId: string): Promise<Date | null> {
+  const row = await db().auditEvent.findFirst({
+    where: { accessKeyId, result: "ok", action: { in: ["key.deactivate", "rotation.deactivate-old"] } },
+    orderBy: { at: "desc" },
+    select: { at: true },
+  });
+  return row?.at ?? null;
+}

@@ -4,6 +4,7 @@ import {
   CreateAccessKeyCommand,
   DeleteAccessKeyCommand,
   GetAccessKeyLastUsedCommand,
+  GetUserCommand,
   IAMClient,
   UpdateAccessKeyCommand,
   paginateListAccessKeys,
@@ -58,32 +59,31 @@ export function createIamGateway(iam: IAMClient) {
     }
   }
 
+  async function withKeys(u: User): Promise<IamUserWithKeys> {
+    const keys = await listAccessKeys(u.UserName!);
+    const withUse = await Promise.all(keys.map(async (k) => ({ ...k, lastUsed: await getAccessKeyLastUsed(k.accessKeyId) })));
+    return { userName: u.UserName!, userId: u.UserId!, arn: u.Arn!, path: u.Path ?? "/", createDate: u.CreateDate!, keys: withUse };
+  }
+
   return {
     getAccessKeyLastUsed,
+
+    /** One user as IAM sees it now: the truth a rotation step is decided on. */
+    async getUserWithKeys(userName: string): Promise<IamUserWithKeys> {
+      try {
+        const out = await iam.send(new GetUserCommand({ UserName: userName }));
+        return await withKeys(out.User!);
+      } catch (error) {
+        throw toIamError(error, `reading user ${userName}`);
+      }
+    },
 
     /** Every user with every key and its last use; `concurrency` bounds calls in flight. */
     async listUsersWithKeys({ concurrency = 8 } = {}): Promise<IamUserWithKeys[]> {
       const limit = pLimit(concurrency);
       try {
         const users = await listUsers();
-        return await Promise.all(
-          users.map((u) =>
-            limit(async () => {
-              const keys = await listAccessKeys(u.UserName!);
-              const withUse = await Promise.all(
-                keys.map(async (k) => ({ ...k, lastUsed: await getAccessKeyLastUsed(k.accessKeyId) })),
-              );
-              return {
-                userName: u.UserName!,
-                userId: u.UserId!,
-                arn: u.Arn!,
-                path: u.Path ?? "/",
-                createDate: u.CreateDate!,
-                keys: withUse,
-              };
-            }),
-          ),
-        );
+        return await Promise.all(users.map((u) => limit(() => withKeys(u))));
       } catch (error) {
         throw toIamError(error, "listing users and keys");
       }

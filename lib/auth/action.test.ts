@@ -1,0 +1,82 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { z } from "zod";
+import type { AuditRecord } from "../db/audit.ts";
+import { KeyrotateError } from "../errors.ts";
+import type { Role } from "./roles.ts";
+
+const audit: AuditRecord[] = [];
+let role: Role = "admin";
+vi.mock("../db/audit.ts", () => ({ appendAudit: async (r: AuditRecord) => void audit.push(r) }));
+vi.mock("./actor.ts", () => ({ currentActor: async () => ({ name: "alice", role }) }));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+
+const { defineAction } = await import("./action.ts");
+
+function makeAction(run = vi.fn(async (i: { accessKeyId: string }) => ({ id: i.accessKeyId, secret: "s3cr3t" }))) {
+  const action = defineAction({
+    name: "key.create",
+    permission: "key.create",
+    input: z.object({ accessKeyId: z.string().min(16, "Access key id is too short") }),
+    target: (i) => ({ accessKeyId: i.accessKeyId }),
+    run,
+    done: (r) => ({ message: `Created ${r.id}.` }),
+    reply: (r) => r,
+  });
+  return { action, run };
+}
+
+const form = (fields: Record<string, string>) => {
+  const f = new FormData();
+  for (const [k, v] of Object.entries(fields)) f.set(k, v);
+  return f;
+};
+
+beforeEach(() => {
+  audit.length = 0;
+  role = "admin";
+});
+
+describe("defineAction", () => {
+  it("refuses a role without the permission, audits the refusal and runs nothing", async () => {
+    role = "viewer";
+    const { action, run } = makeAction();
+    const state = await action(undefined, form({ accessKeyId: "AKIAAAAAAAAAAAAAAAAA" }));
+    expect(state).toMatchObject({ ok: false, message: expect.stringContaining("viewer") });
+    expect(run).not.toHaveBeenCalled();
+    expect(audit).toMatchObject([{ actor: "alice", action: "key.create", result: "error" }]);
+  });
+
+  it("returns field errors for bad input and changes nothing", async () => {
+    const { action, run } = makeAction();
+    const state = await action(undefined, form({ accessKeyId: "short" }));
+    expect(state.errors).toEqual({ accessKeyId: ["Access key id is too short"] });
+    expect(run).not.toHaveBeenCalled();
+    expect(audit).toEqual([]);
+  });
+
+  it("runs, audits the actor, target and input, and never the reply", async () => {
+    const { action } = makeAction();
+    const state = await action(undefined, form({ accessKeyId: "AKIAAAAAAAAAAAAAAAAA", $ACTION_ID_x: "" }));
+    expect(state).toMatchObject({ ok: true, message: "Created AKIAAAAAAAAAAAAAAAAA.", result: { secret: "s3cr3t" } });
+    expect(audit).toEqual([
+      expect.objectContaining({ actor: "alice", action: "key.create", accessKeyId: "AKIAAAAAAAAAAAAAAAAA", result: "ok", input: { accessKeyId: "AKIAAAAAAAAAAAAAAAAA" } }),
+    ]);
+    expect(JSON.stringify(audit)).not.toContain("s3cr3t");
+  });
+
+  it("shows a known error's message and audits it", async () => {
+    const { action } = makeAction(vi.fn(async () => Promise.reject(new KeyrotateError("rule-violation", "No third key."))));
+    const state = await action(undefined, { accessKeyId: "AKIAAAAAAAAAAAAAAAAA" });
+    expect(state).toEqual({ ok: false, message: "No third key." });
+    expect(audit).toMatchObject([{ result: "error", message: "No third key." }]);
+  });
+
+  it("hides an unknown error behind a generic message", async () => {
+    const spy = vi.spyOn(console, "error").mockImplementation(() => {});
+    const { action } = makeAction(vi.fn(async () => Promise.reject(new Error("connection string postgres://u:pw@h"))));
+    const state = await action(undefined, { accessKeyId: "AKIAAAAAAAAAAAAAAAAA" });
+    expect(state.message).not.toContain("pw@h");
+    expect(state.message).toMatch(/server log/);
+    spy.mockRestore();
+  });
+});

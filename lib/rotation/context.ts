@@ -1,0 +1,47 @@
+import "server-only";
+// What the runner and the direct key actions share: live IAM facts, the configured rule timings,
+// and the 2nd-line notice. Tests swap `deps` for fakes through one seam.
+import { env } from "../env.ts";
+import { connectIam, type IamGateway, type IamUserWithKeys } from "../iam/index.ts";
+import { saveUserKeys } from "../db/inventory.ts";
+import { KeyrotateError } from "../errors.ts";
+import { postKeyNotice } from "../notify/webhook.ts";
+import type { KeySnapshot, RulesConfig } from "./types.ts";
+
+export type RotationDeps = {
+  iam: () => Promise<IamGateway & { accountId: string }>;
+  notify: typeof postKeyNotice;
+  now: () => Date;
+};
+
+export const defaultDeps: RotationDeps = { iam: connectIam, notify: postKeyNotice, now: () => new Date() };
+
+export function rulesConfig(): RulesConfig {
+  return {
+    quietWindowMs: env().KEYROTATE_QUIET_WINDOW_SECONDS * 1000,
+    inactivePeriodMs: env().KEYROTATE_INACTIVE_PERIOD_SECONDS * 1000,
+  };
+}
+
+export function snapshots(user: IamUserWithKeys): KeySnapshot[] {
+  return user.keys.map((k) => ({
+    accessKeyId: k.accessKeyId,
+    status: k.status,
+    createDate: k.createDate,
+    lastUsedDate: k.lastUsed.lastUsedDate,
+  }));
+}
+
+/** Reads the user from IAM now (the truth rules are decided on) and refreshes the stored copy. */
+export async function liveUser(deps: RotationDeps, accountId: string, userName: string) {
+  const iam = await deps.iam();
+  if (iam.accountId !== accountId) {
+    throw new KeyrotateError(
+      "forbidden",
+      `keyrotate's credentials reach account ${iam.accountId}, not ${accountId}. Configure credentials for that account.`,
+    );
+  }
+  const user = await iam.getUserWithKeys(userName);
+  const saved = await saveUserKeys(accountId, user, deps.now());
+  return { iam, user, iamUserId: saved.iamUserId, keys: snapshots(user) };
+}
