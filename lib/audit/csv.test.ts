@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { auditToCsv } from "./csv.ts";
+import { parseAuditFilter } from "./filter.ts";
+
+describe("auditToCsv", () => {
+  it("writes a header and one quoted row per record, defusing formulas", () => {
+    const csv = auditToCsv([
+      {
+        id: "1",
+        at: new Date("2026-11-29T10:00:00Z"),
+        actor: "=HYPERLINK(evil)",
+        action: "key.delete",
+        result: "ok",
+        accountId: "123456789012",
+        userName: "app",
+        accessKeyId: "AKIAAAAAAAAAAAAAAAAA",
+        message: "Deleted, finally",
+        input: '{"a":1}',
+      },
+    ]);
+    const [header, row] = csv.split("\r\n");
+    expect(header).toBe("at,actor,action,result,account_id,user_name,access_key_id,message,input");
+    expect(row).toBe(`2026-11-29T10:00:00.000Z,'=HYPERLINK(evil),key.delete,ok,123456789012,app,AKIAAAAAAAAAAAAAAAAA,"Deleted, finally","{""a"":1}"`);
+  });
+});
+
+describe("parseAuditFilter", () => {
+  it("turns search params into a filter with whole days", () => {
+    const { filter } = parseAuditFilter({ actor: " bob ", key: "akiaxxxxxxxxxxxxxxxx", from: "2026-11-01", to: "2026-11-02", action: "" });
+    expect(filter).toEqual({
+      actor: "bob",
+      accessKeyId: "AKIAXXXXXXXXXXXXXXXX",
+      action: undefined,
+      from: new Date("2026-11-01T00:00:00Z"),
+      to: new Date("2026-11-02T23:59:59.999Z"),
+    });
+  });
+  it("reports a bad date and filters nothing", () => {
+    const out = parseAuditFilter({ from: "yesterday" });
+    expect(out.error).toMatch(/YYYY-MM-DD/);
+    expect(out.filter).toEqual({});
+  });
+});

@@ -1,0 +1,25 @@
+import Papa from "papaparse";
+import type { AuditEntry } from "../db/audit.ts";
+
+// A leading = + - @ would be a formula in a spreadsheet: prefix it so the export stays data.
+const defuse = (v: string | null | undefined) => (v && /^[=+\-@\t\r]/.test(v) ? `'${v}` : (v ?? ""));
+
+export function auditToCsv(rows: AuditEntry[]): string {
+  return Papa.unparse(
+    {
+      fields: ["at", "actor", "action", "result", "account_id", "user_name", "access_key_id", "message", "input"],
+      data: rows.map((r) => [
+        r.at.toISOString(),
+        defuse(r.actor),
+        r.action,
+        r.result,
+        r.accountId ?? "",
+        defuse(r.userName),
+        r.accessKeyId ?? "",
+        defuse(r.message),
+        defuse(r.input),
+      ]),
+    },
+    { newline: "\r\n" },
+  );
+}

@@ -1,0 +1,34 @@
+// The audit page's filters, from search params: shared by the page and its CSV export.
+import { z } from "zod";
+import type { AuditFilter } from "../db/audit.ts";
+
+const optional = z.preprocess((v) => (typeof v === "string" && v.trim() ? v.trim() : undefined), z.string().max(200).optional());
+const day = z.preprocess(
+  (v) => (typeof v === "string" && v.trim() ? v.trim() : undefined),
+  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use YYYY-MM-DD").optional(),
+);
+
+export const auditFilterSchema = z.object({ actor: optional, key: optional, action: optional, from: day, to: day });
+
+export type AuditFilterParams = z.infer<typeof auditFilterSchema>;
+
+export function parseAuditFilter(params: Record<string, string | string[] | undefined>): {
+  params: AuditFilterParams;
+  filter: AuditFilter;
+  error?: string;
+} {
+  const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const parsed = auditFilterSchema.safeParse(flat);
+  if (!parsed.success) return { params: {}, filter: {}, error: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") };
+  const p = parsed.data;
+  return {
+    params: p,
+    filter: {
+      actor: p.actor,
+      accessKeyId: p.key?.toUpperCase(),
+      action: p.action,
+      from: p.from ? new Date(`${p.from}T00:00:00Z`) : undefined,
+      to: p.to ? new Date(`${p.to}T23:59:59.999Z`) : undefined,
+    },
+  };
+}
