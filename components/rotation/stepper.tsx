@@ -1,0 +1,27 @@
+import { ROTATION_STEPS } from "@/lib/rotation/steps.ts";
+import type { RotationStep } from "@/lib/rotation/types.ts";
+
+export function Stepper({ current }: { current: RotationStep }) {
+  const steps = ROTATION_STEPS.filter((s) => s.step !== "cancelled" || current === "cancelled");
+  const index = steps.findIndex((s) => s.step === current);
+  return (
+    <ol aria-label="Rotation steps" className="flex flex-wrap gap-2 text-xs">
+      {steps.map((s, i) => (
+        <li
+          key={s.step}
+          aria-current={i === index ? "step" : undefined}
+          title={s.description}
+          className={`rounded-full px-3 py-1 ring-1 ${
+            i === index
+              ? "bg-blue-700 text-white ring-blue-700"
+              : i < index
+                ? "bg-green-100 text-green-900 ring-green-300 dark:bg-green-950 dark:text-green-200 dark:ring-green-800"
+                : "text-slate-600 ring-slate-300 dark:text-slate-400 dark:ring-slate-700"
+          }`}
+        >
+          {i + 1}. {s.label}
+        </li>
+      ))}
+    </ol>
+  );
+}
