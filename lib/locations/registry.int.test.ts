@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { useFreshDatabase } from "../testing/use-database.ts";
+import { setupFreshDatabase } from "../testing/use-database.ts";
 import { fakeUser, seedInventory } from "../testing/inventory-fixture.ts";
 import { addLocationToKey, exportLocationsCsv, importLocationsCsv } from "./registry.ts";
 import { searchRegistry } from "./search.ts";
@@ -7,7 +7,7 @@ import { confirmLocation, deleteLocation, listLocations, updateLocation } from "
 import { parseLocationsCsv } from "./csv.ts";
 import { KeyrotateError } from "../errors.ts";
 
-useFreshDatabase();
+setupFreshDatabase();
 
 const SUPPORT = "AKIASUPPORT000000001";
 const FASTLY = "AKIAFASTLY0000000001";

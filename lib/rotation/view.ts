@@ -36,7 +36,7 @@ const snapshot = (k: StoredKey): KeySnapshot => ({
   lastUsedDate: k.lastUsedDate,
 });
 
-const use = (k: StoredKey | undefined): KeyUse | null =>
+const keyUse = (k: StoredKey | undefined): KeyUse | null =>
   k
     ? {
         accessKeyId: k.accessKeyId,
@@ -56,8 +56,8 @@ export function cutoverOf(state: RotationState, keys: StoredKey[], now: Date): C
   const evaluation =
     oldKey && newKey && verifyStartedAt ? evaluateCutover({ verifyStartedAt }, snapshot(oldKey), snapshot(newKey), now, config) : null;
   return {
-    oldKey: use(oldKey),
-    newKey: use(newKey),
+    oldKey: keyUse(oldKey),
+    newKey: keyUse(newKey),
     evaluation: evaluation ? { ...evaluation, oldKeyQuietSince: evaluation.oldKeyQuietSince.toISOString() } : null,
     quietWindowMs: config.quietWindowMs,
   };

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, inject } from "vitest";
 import { cloneTemplate } from "./database.ts";
 import { disconnectDb } from "../db/client.ts";
 
-export function useFreshDatabase(): { url: () => string } {
+export function setupFreshDatabase(): { url: () => string } {
   let clone: Awaited<ReturnType<typeof cloneTemplate>> | undefined;
   beforeAll(async () => {
     clone = await cloneTemplate(inject("templateDatabaseUrl"));
