@@ -2,6 +2,7 @@
 import { Command } from "commander";
 import { runMigrations } from "./migrate.ts";
 import { printKeys } from "./keys.ts";
+import { exportLocations, importLocationsFile } from "./locations.ts";
 import { cliSync } from "./sync.ts";
 import { fail } from "./output.ts";
 
@@ -26,5 +27,17 @@ program
   .option("--json", "print a JSON array")
   .option("--flag <flag>", "only keys with this flag")
   .action((opts: { json?: boolean; flag?: string }) => printKeys(opts));
+
+const locations = program.command("locations").description("the where-used registry: where each key is stored, as CSV");
+
+locations
+  .command("import <file>")
+  .description("import locations from a CSV file: every row, or none when any row is bad")
+  .action((file: string) => importLocationsFile(file));
+
+locations
+  .command("export")
+  .description("print every location as CSV, header first")
+  .action(() => exportLocations());
 
 program.parseAsync().catch(fail);

@@ -1,0 +1,139 @@
+// The guided rotation end to end against the IAM emulator and a real database.
+import { IAMClient, ListAccessKeysCommand } from "@aws-sdk/client-iam";
+import { describe, expect, it } from "vitest";
+import { seedIam } from "../../scripts/emulator/seed.ts";
+import { setupEmulator, useKey } from "../testing/emulator.ts";
+import { setupFreshDatabase } from "../testing/use-database.ts";
+import { runSync } from "../sync/run-sync.ts";
+import { addLocationToKey } from "../locations/registry.ts";
+import { listLocations } from "../db/locations.ts";
+import { findActiveRotation } from "../db/rotations.ts";
+import type { Actor } from "../auth/roles.ts";
+import { defaultDeps, type RotationDeps } from "./context.ts";
+import { advanceRotation, beginRotation, type RotationCommand } from "./runner.ts";
+
+const QUIET_S = 60;
+const INACTIVE_S = 120;
+const emulator = setupEmulator({ KEYROTATE_QUIET_WINDOW_SECONDS: String(QUIET_S), KEYROTATE_INACTIVE_PERIOD_SECONDS: String(INACTIVE_S) });
+setupFreshDatabase();
+
+const alice: Actor = { name: "alice", role: "rotator" };
+const ACCOUNT = "123456789012";
+
+// The rules run on `deps.now`; moving it forward stands in for waiting out the quiet window.
+let offsetMs = 0;
+const notices: string[] = [];
+let notifyOk = true;
+const deps: RotationDeps = {
+  ...defaultDeps,
+  now: () => new Date(Date.now() + offsetMs),
+  notify: async (n) => {
+    notices.push(`${n.what} ${n.accessKeyId}`);
+    return notifyOk ? { ok: true } : { ok: false, detail: "Notification failed: HTTP 500." };
+  },
+};
+
+async function iamKeys(userName: string) {
+  const iam = new IAMClient({ endpoint: emulator.endpoint(), region: "us-east-1", credentials: { accessKeyId: "t", secretAccessKey: "t" } });
+  const out = await iam.send(new ListAccessKeysCommand({ UserName: userName }));
+  return (out.AccessKeyMetadata ?? []).map((k) => ({ id: k.AccessKeyId!, status: k.Status }));
+}
+
+async function step(rotationId: string, command: RotationCommand, actor: Actor = alice) {
+  return advanceRotation({ rotationId, command, actor }, deps);
+}
+
+describe("guided rotation", () => {
+  it("rotates a used key through every step, with rollback, and refuses every shortcut", async () => {
+    const [old] = await seedIam(emulator.endpoint(), [
+      { userName: "support-api", keys: [{ ageDays: 120, lastUsed: { daysAgo: 1, service: "s3", region: "eu-west-2" } }] },
+    ]);
+    await runSync("test");
+    await addLocationToKey(old.accessKeyId, { kind: "secrets-repo", system: "govuk-secrets/puppet", environment: "production", identifier: "govuk::apps::support_api::aws_access_key_id", notes: null }, "alice");
+
+    const started = await beginRotation({ accountId: ACCOUNT, userName: "support-api", actor: alice }, deps);
+    const id = started.rotation.id;
+    expect(started.rotation.step).toBe("confirm-locations");
+    await expect(beginRotation({ accountId: ACCOUNT, userName: "support-api", actor: alice }, deps)).rejects.toMatchObject({ code: "conflict" });
+
+    await expect(step(id, { type: "create-key" })).rejects.toMatchObject({ code: "rule-violation" });
+    expect((await step(id, { type: "confirm-locations" })).rotation.step).toBe("create-key");
+
+    const created = await step(id, { type: "create-key" });
+    expect(created.rotation.step).toBe("distribute");
+    expect(created.secret?.secretAccessKey).toMatch(/.{20,}/);
+    const newKey = created.secret!;
+    expect((await iamKeys("support-api")).map((k) => k.id).sort()).toEqual([old.accessKeyId, newKey.accessKeyId].sort());
+
+    const [location] = await listLocations({ accessKeyId: old.accessKeyId });
+    await expect(step(id, { type: "finish-distribution" })).rejects.toThrow(/1 of 1|remain|tick/i);
+    await step(id, { type: "mark-location-updated", locationId: location.id, note: "hieradata PR #42" });
+    const verifying = await step(id, { type: "finish-distribution" });
+    expect(verifying.rotation.step).toBe("verify-cutover");
+    expect((await listLocations({ accessKeyId: newKey.accessKeyId })).map((l) => l.id)).toEqual([location.id]);
+
+    // Not yet: the new key has not been used.
+    await expect(step(id, { type: "cutover-confirmed" })).rejects.toMatchObject({ code: "rule-violation" });
+    await useKey(emulator.endpoint(), newKey.accessKeyId, newKey.secretAccessKey);
+    await expect(step(id, { type: "cutover-confirmed" })).rejects.toThrow(/quiet/i);
+    offsetMs += (QUIET_S + 1) * 1000;
+    expect((await step(id, { type: "cutover-confirmed" })).rotation.step).toBe("retire");
+
+    await expect(step(id, { type: "deactivate-old" })).rejects.toThrow(/notif|2nd line/i);
+    notifyOk = false;
+    const failed = await step(id, { type: "send-notification" });
+    expect(failed.notice).toMatch(/Notification failed/);
+    await expect(step(id, { type: "deactivate-old" })).rejects.toMatchObject({ code: "rule-violation" });
+    notifyOk = true;
+    await step(id, { type: "send-notification" });
+    expect(notices).toEqual([`deactivate ${old.accessKeyId}`, `deactivate ${old.accessKeyId}`]);
+
+    expect((await step(id, { type: "deactivate-old" })).rotation.step).toBe("old-inactive");
+    expect((await iamKeys("support-api")).find((k) => k.id === old.accessKeyId)?.status).toBe("Inactive");
+
+    // Rollback, then the whole retire path again.
+    expect((await step(id, { type: "reactivate-old" })).rotation.step).toBe("verify-cutover");
+    expect((await iamKeys("support-api")).find((k) => k.id === old.accessKeyId)?.status).toBe("Active");
+    offsetMs += (QUIET_S + 1) * 1000;
+    await step(id, { type: "cutover-confirmed" });
+    await step(id, { type: "send-notification" });
+    await step(id, { type: "deactivate-old" });
+
+    await expect(step(id, { type: "delete-old" })).rejects.toThrow(/Inactive for/);
+    offsetMs += (INACTIVE_S + 1) * 1000;
+    const done = await step(id, { type: "delete-old" });
+    expect(done.rotation.step).toBe("done");
+    expect(await iamKeys("support-api")).toEqual([{ id: newKey.accessKeyId, status: "Active" }]);
+    expect(await findActiveRotation(done.rotation.iamUserId)).toBeNull();
+  });
+
+  it("lets two people racing on the same step create exactly one new key", async () => {
+    await seedIam(emulator.endpoint(), [{ userName: "racer", keys: [{ ageDays: 100, lastUsed: { daysAgo: 1, service: "s3", region: "eu-west-2" } }] }]);
+    await runSync("test");
+    const starts = await Promise.allSettled([
+      beginRotation({ accountId: ACCOUNT, userName: "racer", actor: alice }, deps),
+      beginRotation({ accountId: ACCOUNT, userName: "racer", actor: { name: "bob", role: "rotator" } }, deps),
+    ]);
+    expect(starts.filter((s) => s.status === "fulfilled")).toHaveLength(1);
+    const rotation = (starts.find((s) => s.status === "fulfilled") as PromiseFulfilledResult<Awaited<ReturnType<typeof beginRotation>>>).value.rotation;
+    await step(rotation.id, { type: "confirm-locations", acknowledgeNoLocations: true });
+    const version = rotation.version + 1;
+    const creates = await Promise.allSettled([
+      advanceRotation({ rotationId: rotation.id, version, command: { type: "create-key" }, actor: alice }, deps),
+      advanceRotation({ rotationId: rotation.id, version, command: { type: "create-key" }, actor: { name: "bob", role: "rotator" } }, deps),
+    ]);
+    expect(creates.filter((c) => c.status === "fulfilled")).toHaveLength(1);
+    expect(await iamKeys("racer")).toHaveLength(2);
+  });
+
+  it("retires a never-used key without a new one", async () => {
+    await seedIam(emulator.endpoint(), [{ userName: "never-used", keys: [{ ageDays: 30 }] }]);
+    await runSync("test");
+    const { rotation } = await beginRotation({ accountId: ACCOUNT, userName: "never-used", actor: alice }, deps);
+    expect(rotation.step).toBe("retire");
+    await step(rotation.id, { type: "send-notification" });
+    await step(rotation.id, { type: "deactivate-old" });
+    expect((await step(rotation.id, { type: "delete-old" })).rotation.step).toBe("done");
+    expect(await iamKeys("never-used")).toEqual([]);
+  });
+});
