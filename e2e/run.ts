@@ -1,0 +1,55 @@
+// `npm run test:e2e`: a moto emulator, a webhook receiver and a migrated SQLite database for this
+// run, the app built once, then Playwright (which starts `next start` through its webServer).
+import { spawnSync } from "node:child_process";
+import { mkdirSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { join, resolve } from "node:path";
+import { emulatorEnv, startEmulator } from "../scripts/emulator/start.ts";
+import { startWebhookReceiver } from "./support/webhook-receiver.ts";
+
+const root = resolve(import.meta.dirname, "..");
+
+function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const s = createServer();
+    s.once("error", fail);
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => ok(port));
+    });
+  });
+}
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): number {
+  return spawnSync(cmd, args, { cwd: root, env, stdio: "inherit" }).status ?? 1;
+}
+
+// A caller (npm test) may name the folder to read the report from; otherwise it is removed after a pass.
+const callerDir = process.env.KEYROTATE_E2E_WORKDIR;
+const work = callerDir ?? join(root, ".tmp", `e2e-${process.pid}`);
+mkdirSync(work, { recursive: true });
+const emulator = await startEmulator();
+const receiver = await startWebhookReceiver();
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  ...emulatorEnv(emulator.endpoint),
+  DATABASE_URL: `file:${join(work, "e2e.db")}`,
+  KEYROTATE_OPERATOR: "e2e-operator",
+  KEYROTATE_QUIET_WINDOW_SECONDS: "4",
+  KEYROTATE_INACTIVE_PERIOD_SECONDS: "4",
+  KEYROTATE_POLL_INTERVAL_SECONDS: "1",
+  KEYROTATE_WEBHOOK_URL: receiver.url,
+  KEYROTATE_E2E_WORKDIR: work,
+  KEYROTATE_E2E_EMULATOR: emulator.endpoint,
+  KEYROTATE_E2E_PORT: String(await freePort()),
+  NODE_NO_WARNINGS: "1",
+};
+
+let code = run(process.execPath, ["bin/keyrotate.mjs", "migrate"], env);
+if (code === 0 && !process.env.KEYROTATE_E2E_SKIP_BUILD) code = run("npx", ["next", "build"], env);
+if (code === 0) code = run("npx", ["playwright", "test", ...process.argv.slice(2)], env);
+
+await emulator.stop();
+await receiver.close();
+if (code === 0 && !callerDir) rmSync(work, { recursive: true, force: true });
+process.exit(code);

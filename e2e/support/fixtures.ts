@@ -1,0 +1,55 @@
+// Fixtures: each spec seeds its own IAM users (names unique to the spec) into the run's emulator.
+import { test as base, expect, type Page } from "@playwright/test";
+import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
+import { backdateKey } from "../../scripts/emulator/start.ts";
+import { seedIam, type SeedUser, type SeededKey } from "../../scripts/emulator/seed.ts";
+
+const endpoint = () => {
+  const url = process.env.KEYROTATE_E2E_EMULATOR;
+  if (!url) throw new Error("Run e2e tests with `npm run test:e2e` (it starts the emulator).");
+  return url;
+};
+
+export class Iam {
+  seed(users: SeedUser[]): Promise<SeededKey[]> {
+    return seedIam(endpoint(), users);
+  }
+  /** The application starts using this key: moto records its last use. */
+  async use(key: { accessKeyId: string; secretAccessKey: string }): Promise<void> {
+    const sts = new STSClient({ endpoint: endpoint(), region: "eu-west-2", credentials: key });
+    await sts.send(new GetCallerIdentityCommand({}));
+  }
+  backdate = (input: Parameters<typeof backdateKey>[1]) => backdateKey(endpoint(), input);
+}
+
+export class Dashboard {
+  constructor(readonly page: Page) {}
+  async goto() {
+    await this.page.goto("/");
+    await expect(this.page.getByRole("heading", { name: "Access keys" })).toBeVisible();
+  }
+  async syncNow() {
+    await this.page.getByRole("button", { name: "Sync now" }).click();
+    await expect(this.page.getByText(/^Synced \d+ keys/)).toBeVisible();
+  }
+  row(accessKeyId: string) {
+    return this.page.locator(`tr[data-key-id="${accessKeyId}"]`);
+  }
+  async filter(text: string) {
+    await this.page.getByLabel("Filter").fill(text);
+  }
+  rows() {
+    return this.page.locator("tbody tr[data-key-id]");
+  }
+}
+
+export const test = base.extend<{ iam: Iam; dashboard: Dashboard }>({
+  // eslint-disable-next-line no-empty-pattern
+  iam: async ({}, provide) => provide(new Iam()),
+  dashboard: async ({ page }, provide) => provide(new Dashboard(page)),
+});
+
+export { expect };
+
+/** A name no other spec or run uses. */
+export const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}`;
