@@ -13,7 +13,7 @@ const env = { ...process.env, NODE_NO_WARNINGS: "1" };
 const counts = { passed: 0, failed: 0, skipped: 0 };
 const failures: string[] = [];
 
-function step(name: string, cmd: string, args: string[], extraEnv: NodeJS.ProcessEnv = {}): boolean {
+function step(name: string, cmd: string, args: string[], extraEnv: Record<string, string> = {}): boolean {
   console.log(`\n=== ${name} ===`);
   const started = Date.now();
   const status = spawnSync(cmd, args, { cwd: root, env: { ...env, ...extraEnv }, stdio: "inherit" }).status;

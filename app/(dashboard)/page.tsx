@@ -1,16 +1,45 @@
+import Link from "next/link";
 import { SummaryCards } from "@/components/inventory/summary-cards.tsx";
-import { KeysTable } from "@/components/inventory/keys-table.tsx";
+import { KeysTable, type KeyTableRow } from "@/components/inventory/keys-table.tsx";
 import { SyncButton } from "@/components/inventory/sync-button.tsx";
-import { timeAgo } from "@/components/ui/format.ts";
+import type { KeyPermissions } from "@/components/keys/key-actions.tsx";
+import { formatDateTime, timeAgo } from "@/components/ui/format.ts";
+import { currentActor } from "@/lib/auth/actor.ts";
+import { can, type Role } from "@/lib/auth/roles.ts";
 import { loadKeyRows } from "@/lib/inventory/dashboard.ts";
+import { listActiveRotations, type RotationRecord } from "@/lib/db/rotations.ts";
 import { lastSuccessfulSync } from "@/lib/db/sync-runs.ts";
+import { stepLabel } from "@/lib/rotation/steps.ts";
 import { syncNow } from "./actions.ts";
 
 export const dynamic = "force-dynamic";
 
+// Only hides buttons: every action authorizes again on the server.
+function permissionsOf(role: Role): KeyPermissions {
+  return {
+    rotate: can(role, "rotation.advance"),
+    deactivate: can(role, "key.deactivate"),
+    reactivate: can(role, "key.reactivate"),
+    delete: can(role, "key.delete"),
+    override: can(role, "rotation.override"),
+  };
+}
+
+const userKey = (r: { accountId: string; userName: string }) => `${r.accountId}/${r.userName}`;
+
 export default async function DashboardPage() {
   const now = new Date();
-  const [{ rows, summary, thresholds }, lastSync] = await Promise.all([loadKeyRows(now), lastSuccessfulSync()]);
+  const [{ rows, summary, thresholds }, lastSync, rotations, actor] = await Promise.all([
+    loadKeyRows(now),
+    lastSuccessfulSync(),
+    listActiveRotations(),
+    currentActor(),
+  ]);
+  const rotationOf = new Map(rotations.map((r) => [userKey(r), r]));
+  const tableRows: KeyTableRow[] = rows.map((row) => {
+    const rotation = rotationOf.get(userKey(row));
+    return rotation ? { ...row, rotationId: rotation.id, rotationStep: stepLabel(rotation.step) } : row;
+  });
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -25,7 +54,40 @@ export default async function DashboardPage() {
         <SyncButton action={syncNow} />
       </div>
       <SummaryCards summary={summary} />
-      <KeysTable rows={rows} thresholds={thresholds} />
+      <RotationsInProgress rotations={rotations} now={now} />
+      <KeysTable rows={tableRows} thresholds={thresholds} permissions={permissionsOf(actor.role)} />
     </div>
+  );
+}
+
+function RotationsInProgress({ rotations, now }: { rotations: RotationRecord[]; now: Date }) {
+  return (
+    <section aria-labelledby="rotations-heading" className="rounded border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+      <h2 id="rotations-heading" className="font-semibold">
+        Rotations in progress
+      </h2>
+      {rotations.length === 0 ? (
+        <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">No rotation in progress.</p>
+      ) : (
+        <ul className="mt-2 divide-y divide-slate-100 text-sm dark:divide-slate-800">
+          {rotations.map((r) => (
+            <li key={r.id} className="flex flex-wrap items-baseline gap-x-4 gap-y-1 py-2">
+              <span className="font-medium">{r.userName}</span>
+              <span className="text-xs text-slate-500 dark:text-slate-400">account {r.accountId}</span>
+              <span>Step: {stepLabel(r.step)}</span>
+              <span className="text-slate-600 dark:text-slate-400">
+                started by {r.startedBy}{" "}
+                <time dateTime={r.startedAt.toISOString()} title={formatDateTime(r.startedAt)}>
+                  {timeAgo(r.startedAt, now)}
+                </time>
+              </span>
+              <Link href={`/rotations/${r.id}`} className="ml-auto font-medium text-blue-700 underline-offset-2 hover:underline dark:text-blue-300">
+                Open rotation<span className="sr-only"> of {r.userName}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }

@@ -15,14 +15,19 @@ import Link from "next/link";
 import { useMemo, useState } from "react";
 import { FLAGS, FLAG_INFO, type Thresholds } from "@/lib/inventory/flags.ts";
 import type { KeyRow } from "@/lib/inventory/key-rows.ts";
+import { KeyActions, type KeyPermissions, type Notice } from "../keys/key-actions.tsx";
 import { FlagBadge } from "../ui/flag-badge.tsx";
 import { formatDate } from "../ui/format.ts";
 
-export type KeyTableRow = KeyRow & { locationCount: number; rotationStep?: string | null };
+export type KeyTableRow = KeyRow & { locationCount: number; rotationId?: string | null; rotationStep?: string | null };
 
 const col = createColumnHelper<KeyTableRow>();
 
-export function KeysTable({ rows, thresholds }: { rows: KeyTableRow[]; thresholds: Thresholds }) {
+type Props = { rows: KeyTableRow[]; thresholds: Thresholds; permissions: KeyPermissions };
+
+export function KeysTable({ rows, thresholds, permissions }: Props) {
+  // Outcomes of row actions are announced here: a deleted key's row, and its buttons, are gone.
+  const [notice, setNotice] = useState<Notice | null>(null);
   const [sorting, setSorting] = useState<SortingState>([{ id: "ageDays", desc: true }]);
   const [globalFilter, setGlobalFilter] = useState("");
   const [columnFilters, setColumnFilters] = useState<ColumnFiltersState>([]);
@@ -77,8 +82,23 @@ export function KeysTable({ rows, thresholds }: { rows: KeyTableRow[]; threshold
           </span>
         ),
       }),
+      col.display({
+        id: "actions",
+        header: "Actions",
+        cell: ({ row: { original: r } }) => (
+          <KeyActions
+            accountId={r.accountId}
+            userName={r.userName}
+            accessKeyId={r.accessKeyId}
+            status={r.status}
+            rotationId={r.rotationId}
+            allowed={permissions}
+            onNotice={setNotice}
+          />
+        ),
+      }),
     ],
-    [thresholds],
+    [thresholds, permissions],
   );
 
   const table = useReactTable({
@@ -93,6 +113,8 @@ export function KeysTable({ rows, thresholds }: { rows: KeyTableRow[]; threshold
       const r = row.original;
       return !q || r.userName.toLowerCase().includes(q) || r.accessKeyId.toLowerCase().includes(q);
     },
+    // Rows keep their identity (and any open dialog) when sorting or a refresh reorders them.
+    getRowId: (r) => r.accessKeyId,
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),
     getFilteredRowModel: getFilteredRowModel(),
@@ -183,13 +205,30 @@ export function KeysTable({ rows, thresholds }: { rows: KeyTableRow[]; threshold
             ))}
             {shown.length === 0 && (
               <tr>
-                <td colSpan={9} className="px-3 py-6 text-center text-slate-500">
+                <td colSpan={columns.length} className="px-3 py-6 text-center text-slate-500">
                   No keys match.
                 </td>
               </tr>
             )}
           </tbody>
         </table>
+      </div>
+      <div className="fixed right-4 bottom-4 z-10 flex max-w-md items-start gap-3">
+        <p
+          aria-live="polite"
+          className={
+            notice
+              ? `rounded border px-3 py-2 text-sm shadow ${notice.ok ? "border-green-300 bg-green-50 text-green-900 dark:border-green-800 dark:bg-green-950 dark:text-green-100" : "border-red-300 bg-red-50 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"}`
+              : "sr-only"
+          }
+        >
+          {notice?.message}
+        </p>
+        {notice && (
+          <button type="button" onClick={() => setNotice(null)} className="rounded bg-white px-2 py-1 text-sm shadow dark:bg-slate-800">
+            Dismiss
+          </button>
+        )}
       </div>
     </section>
   );

@@ -27,7 +27,8 @@ function KeyLine({ label, k }: { label: string; k: KeyUse | null }) {
 
 export function CutoverWatcher({ rotationId, initial, pollSeconds }: { rotationId: string; initial: Polled; pollSeconds: number }) {
   const { data, error, isFetching } = useQuery({
-    queryKey: ["cutover", rotationId],
+    // Keyed by version: after a rollback the watch starts again instead of reusing a settled result.
+    queryKey: ["cutover", rotationId, initial.version],
     queryFn: async (): Promise<Polled> => {
       const res = await fetch(`/api/v1/rotations/${rotationId}/cutover`, { cache: "no-store" });
       const body = await res.json();

@@ -1,11 +1,10 @@
 "use client";
 // One rotation command: a form posting to the advance action with the rotation's version, so a
-// stale page is refused instead of acting twice. Shows the outcome, and the new secret once.
-import { useActionState, useState, type ReactNode } from "react";
+// stale page is refused instead of acting twice. Outcomes (and a new secret) go to the OutcomeHolder.
+import type { ReactNode } from "react";
 import { advanceRotationAction } from "@/app/(dashboard)/rotations/actions.ts";
-import { SecretDialog } from "@/components/keys/secret-dialog.tsx";
-
-type Secret = { accessKeyId: string; secretAccessKey: string; userName: string };
+import { useFormAction } from "../ui/use-form-action.ts";
+import { useReportOutcome, type Secret } from "./outcome-holder.tsx";
 
 const tone = {
   primary: "bg-blue-700 text-white hover:bg-blue-800",
@@ -23,12 +22,12 @@ export function RotationForm(props: {
   variant?: keyof typeof tone;
   children?: ReactNode;
 }) {
-  const [state, action, pending] = useActionState(advanceRotationAction, { ok: false, message: "" });
-  const [dismissed, setDismissed] = useState<string | null>(null);
-  const secret = (state.result as { secret?: Secret | null } | undefined)?.secret ?? null;
-  const showSecret = secret && dismissed !== secret.accessKeyId;
+  const report = useReportOutcome();
+  const { pending, formRef, onSubmit } = useFormAction(advanceRotationAction, (next) => {
+    report({ ok: next.ok, message: next.message, secret: (next.result as { secret?: Secret | null } | undefined)?.secret });
+  });
   return (
-    <form action={action} className="space-y-2">
+    <form ref={formRef} onSubmit={onSubmit} className="space-y-2">
       <input type="hidden" name="rotationId" value={props.rotationId} />
       <input type="hidden" name="version" value={props.version} />
       <input type="hidden" name="type" value={props.type} />
@@ -44,10 +43,6 @@ export function RotationForm(props: {
         {pending ? "Working…" : props.label}
       </button>
       {props.disabledReason && <p className="text-sm text-slate-600 dark:text-slate-400">{props.disabledReason}</p>}
-      <p aria-live="polite" className={`text-sm ${state.ok ? "text-green-800 dark:text-green-300" : "text-red-700 dark:text-red-300"}`}>
-        {state.message}
-      </p>
-      {showSecret && <SecretDialog secret={secret} onClose={() => setDismissed(secret.accessKeyId)} />}
     </form>
   );
 }

@@ -5,6 +5,7 @@ import type { RotationView } from "@/lib/rotation/view.ts";
 import type { EventAvailability } from "@/lib/rotation/types.ts";
 import { formatDateTime } from "../ui/format.ts";
 import { CutoverWatcher } from "./cutover-watcher.tsx";
+import { RefreshAt } from "./refresh-at.tsx";
 import { RotationForm } from "./rotation-form.tsx";
 
 const input = "mt-1 w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900";
@@ -131,9 +132,12 @@ export function StepPanel({ view, isAdmin, pollSeconds }: { view: RotationView; 
         </div>
       );
     }
-    case "old-inactive":
+    case "old-inactive": {
+      // When the inactive period ends the delete button may enable: re-render then.
+      const canDeleteAt = new Date(state.deactivatedAt.getTime() + view.inactivePeriodMs).toISOString();
       return (
         <div className="space-y-3 text-sm">
+          <RefreshAt at={canDeleteAt} />
           <p>
             Old key {state.oldKeyId} is Inactive since {formatDateTime(state.deactivatedAt)}. If anything broke, reactivate it: that rolls back.
           </p>
@@ -141,6 +145,7 @@ export function StepPanel({ view, isAdmin, pollSeconds }: { view: RotationView; 
           <RotationForm {...common} type="delete-old" label={`Delete old key ${state.oldKeyId}`} variant="danger" disabledReason={verdict(available, "delete-old")} />
         </div>
       );
+    }
     case "done":
       return <p className="text-sm">Rotation complete {formatDateTime(state.completedAt)}. The old key is deleted.</p>;
     case "cancelled":

@@ -27,6 +27,7 @@ export type RotationView = {
   checklist: ChecklistRow[];
   available: EventAvailability[];
   cutover: CutoverView;
+  inactivePeriodMs: number;
 };
 
 const snapshot = (k: StoredKey): KeySnapshot => ({
@@ -93,5 +94,6 @@ export async function loadRotationView(rotationId: string, role: Role, now = new
     checklist,
     available: availableEvents(state, ctx),
     cutover: cutoverOf(state, keys, now),
+    inactivePeriodMs: rulesConfig().inactivePeriodMs,
   };
 }

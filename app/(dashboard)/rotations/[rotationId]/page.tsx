@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AuditTable } from "@/components/audit/audit-table.tsx";
 import { RotationForm } from "@/components/rotation/rotation-form.tsx";
+import { OutcomeHolder } from "@/components/rotation/outcome-holder.tsx";
 import { StepPanel } from "@/components/rotation/step-panel.tsx";
 import { Stepper } from "@/components/rotation/stepper.tsx";
 import { formatDateTime } from "@/components/ui/format.ts";
@@ -36,25 +37,27 @@ export default async function RotationPage({ params }: { params: Promise<{ rotat
         </p>
       </div>
       <Stepper current={rotation.step} />
-      <section aria-labelledby="step-heading" className="rounded border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-        <h2 id="step-heading" className="mb-3 text-lg font-semibold">
-          {stepLabel(rotation.step)}
-        </h2>
-        <StepPanel view={view} isAdmin={actor.role === "admin"} pollSeconds={env().KEYROTATE_POLL_INTERVAL_SECONDS} />
-      </section>
-      {!isTerminal(rotation.step) && cancel?.allowed && (
-        <details className="text-sm">
-          <summary className="cursor-pointer">Cancel this rotation</summary>
-          <div className="mt-2">
-            <RotationForm rotationId={rotation.id} version={rotation.version} type="cancel" label="Cancel rotation" variant="plain">
-              <label className="block">
-                Reason
-                <input name="reason" required className="mt-1 w-full rounded border border-slate-300 px-2 py-1 dark:border-slate-700 dark:bg-slate-900" />
-              </label>
-            </RotationForm>
-          </div>
-        </details>
-      )}
+      <OutcomeHolder>
+        <section aria-labelledby="step-heading" className="rounded border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+          <h2 id="step-heading" className="mb-3 text-lg font-semibold">
+            {stepLabel(rotation.step)}
+          </h2>
+          <StepPanel view={view} isAdmin={actor.role === "admin"} pollSeconds={env().KEYROTATE_POLL_INTERVAL_SECONDS} />
+        </section>
+        {!isTerminal(rotation.step) && cancel?.allowed && (
+          <details className="text-sm">
+            <summary className="cursor-pointer">Cancel this rotation</summary>
+            <div className="mt-2">
+              <RotationForm rotationId={rotation.id} version={rotation.version} type="cancel" label="Cancel rotation" variant="plain">
+                <label className="block">
+                  Reason
+                  <input name="reason" required className="mt-1 w-full rounded border border-slate-300 px-2 py-1 dark:border-slate-700 dark:bg-slate-900" />
+                </label>
+              </RotationForm>
+            </div>
+          </details>
+        )}
+      </OutcomeHolder>
       <section aria-labelledby="history-heading" className="space-y-2">
         <h2 id="history-heading" className="text-lg font-semibold">
           History

@@ -1,0 +1,161 @@
+"use client";
+// What a person may do with one key, from its row. The server decides `allowed` from the role and
+// checks again inside each action; a button not allowed is not shown at all.
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { deactivateKeyAction, deleteKeyAction, reactivateKeyAction } from "@/app/(dashboard)/key-actions.ts";
+import { startRotationAction } from "@/app/(dashboard)/rotations/actions.ts";
+import type { ActionState } from "@/lib/auth/action.ts";
+import { MIN_OVERRIDE_REASON_LENGTH } from "@/lib/rotation/key-guards.ts";
+import { primaryButton } from "../ui/button.ts";
+import { useFormAction } from "../ui/use-form-action.ts";
+import { rotationIdOf } from "./action-results.ts";
+import { ConfirmAction, type ConfirmField } from "./confirm-action.tsx";
+
+export type KeyPermissions = {
+  rotate: boolean;
+  deactivate: boolean;
+  reactivate: boolean;
+  delete: boolean;
+  /** Shows the admin override reason when deactivating. */
+  override?: boolean;
+};
+
+export type Notice = { ok: boolean; message: string };
+
+type Props = {
+  accountId: string;
+  userName: string;
+  accessKeyId: string;
+  status: "Active" | "Inactive";
+  /** The user's rotation in progress, if any: its page is then the one place to act on the keys. */
+  rotationId?: string | null;
+  allowed: KeyPermissions;
+  /** Where outcomes are announced when this row may disappear (a deleted key); by default beside the buttons. */
+  onNotice?: (notice: Notice) => void;
+};
+
+const ACTIVE_DELETE = "Active keys cannot be deleted: deactivate the key, check that nothing breaks, then delete it.";
+
+const NOTIFY_FIELD: ConfirmField = {
+  kind: "checkbox",
+  name: "proceedWithoutNotice",
+  label: "Proceed without notifying 2nd line",
+  hint: "Only if the notification fails and you accept acting without telling 2nd line.",
+};
+
+const OVERRIDE_FIELD: ConfirmField = {
+  kind: "textarea",
+  name: "overrideReason",
+  label: "Override reason (admins only)",
+  hint: `Only when a safety check refuses. At least ${MIN_OVERRIDE_REASON_LENGTH} characters for the audit log: what breaks if we wait, who agreed.`,
+};
+
+export function KeyActions({ accountId, userName, accessKeyId, status, rotationId, allowed, onNotice }: Props) {
+  const [ownNotice, setOwnNotice] = useState<Notice | null>(null);
+  const report = (state: ActionState) => (onNotice ?? setOwnNotice)({ ok: state.ok, message: state.message });
+
+  if (rotationId) {
+    // The server refuses direct actions on a user mid-rotation, so only the way back to it is offered.
+    return (
+      <Link
+        href={`/rotations/${rotationId}`}
+        aria-label={`Continue rotation of ${userName}`}
+        className="text-sm font-medium whitespace-nowrap text-blue-700 underline-offset-2 hover:underline dark:text-blue-300"
+      >
+        Continue rotation
+      </Link>
+    );
+  }
+
+  const hidden = { accessKeyId };
+  const of = `${accessKeyId} of user ${userName}`;
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      {allowed.rotate && <RotateButton accountId={accountId} userName={userName} onRefused={report} />}
+      {allowed.deactivate && status === "Active" && (
+        <ConfirmAction
+          action={deactivateKeyAction}
+          hidden={hidden}
+          label="Deactivate"
+          name={`Deactivate ${accessKeyId}`}
+          title={`Deactivate key ${of}?`}
+          description={
+            <>
+              <p>The key becomes Inactive: AWS refuses every request still signed with it.</p>
+              <p>2nd line is notified first. keyrotate refuses if the key is still in use; reactivate it to roll back.</p>
+            </>
+          }
+          fields={allowed.override ? [OVERRIDE_FIELD, NOTIFY_FIELD] : [NOTIFY_FIELD]}
+          confirmLabel="Deactivate key"
+          onSuccess={report}
+        />
+      )}
+      {allowed.reactivate && status === "Inactive" && (
+        <ConfirmAction
+          action={reactivateKeyAction}
+          hidden={hidden}
+          label="Reactivate"
+          name={`Reactivate ${accessKeyId}`}
+          title={`Reactivate key ${of}?`}
+          description={<p>The key becomes Active again, so whatever holds it can use AWS with it. Use this to roll back when something broke.</p>}
+          confirmLabel="Reactivate key"
+          tone="primary"
+          onSuccess={report}
+        />
+      )}
+      {allowed.delete &&
+        (status === "Inactive" ? (
+          <ConfirmAction
+            action={deleteKeyAction}
+            hidden={hidden}
+            label="Delete"
+            name={`Delete ${accessKeyId}`}
+            title={`Delete key ${of}?`}
+            description={
+              <>
+                <p>IAM deletes the key for good: it cannot be reactivated or recovered.</p>
+                <p>2nd line is notified first. keyrotate refuses if something used the key recently.</p>
+              </>
+            }
+            fields={[NOTIFY_FIELD]}
+            confirmLabel="Delete key"
+            onSuccess={report}
+          />
+        ) : (
+          <span title={ACTIVE_DELETE} className="cursor-help px-1 text-sm text-slate-400 dark:text-slate-500">
+            Delete<span className="sr-only"> unavailable. {ACTIVE_DELETE}</span>
+          </span>
+        ))}
+      {!onNotice && (
+        <p aria-live="polite" className={`text-sm ${ownNotice?.ok === false ? "text-red-700 dark:text-red-300" : "text-slate-600 dark:text-slate-400"}`}>
+          {ownNotice?.message}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function RotateButton({ accountId, userName, onRefused }: { accountId: string; userName: string; onRefused: (s: ActionState) => void }) {
+  const router = useRouter();
+  // Navigate from inside the action: its answer also re-renders this row as "Continue rotation".
+  // A refusal (someone else started first) is announced where it outlives this button.
+  const { state, pending, onSubmit } = useFormAction(startRotationAction, (next) => {
+    const rotationId = rotationIdOf(next.result);
+    if (next.ok && rotationId) router.push(`/rotations/${rotationId}`);
+    else if (!next.ok) onRefused(next);
+  });
+  return (
+    <form onSubmit={onSubmit} className="inline-flex flex-wrap items-center gap-2">
+      <input type="hidden" name="accountId" value={accountId} />
+      <input type="hidden" name="userName" value={userName} />
+      <button type="submit" disabled={pending} aria-busy={pending} aria-label={`Rotate ${userName}`} className={primaryButton}>
+        Rotate
+      </button>
+      <span aria-live="polite" className="text-sm text-red-700 dark:text-red-300">
+        {!pending && !state.ok ? state.message : ""}
+      </span>
+    </form>
+  );
+}

@@ -1,0 +1,36 @@
+"use client";
+// useActionState for a form whose fields must survive a failed submit. React resets a form after its
+// `action` prop runs, even when the server refused the input; submitting through onSubmit instead keeps
+// what the person typed, and the form is reset only once the server accepted it.
+import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
+import type { ActionState } from "@/lib/auth/action.ts";
+
+export type FormAction = (prev: ActionState, form: FormData) => Promise<ActionState>;
+
+const IDLE: ActionState = { ok: false, message: "" };
+
+/** `onSettled` runs as soon as the server answers, even if the answer removes this form from the page. */
+export function useFormAction(action: FormAction, onSettled?: (state: ActionState) => void) {
+  const settled = useRef(onSettled);
+  useEffect(() => {
+    settled.current = onSettled;
+  });
+  const [state, dispatch, pending] = useActionState(async (prev: ActionState, form: FormData) => {
+    const next = await action(prev, form);
+    settled.current?.(next);
+    return next;
+  }, IDLE);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  useEffect(() => {
+    if (state.ok) formRef.current?.reset();
+  }, [state]);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => dispatch(data));
+  }
+
+  return { state, pending, formRef, onSubmit };
+}

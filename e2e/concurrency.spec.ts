@@ -1,0 +1,39 @@
+import { IAMClient, ListAccessKeysCommand } from "@aws-sdk/client-iam";
+import { expect, test, unique, Dashboard } from "./support/fixtures.ts";
+
+test("two people rotating the same user at once end with one rotation and exactly one new key", async ({ iam, browser }) => {
+  const user = unique("race");
+  const [old] = await iam.seed([{ userName: user, keys: [{ ageDays: 100, lastUsed: { daysAgo: 1, service: "s3", region: "eu-west-2" } }] }]);
+  const [alice, bob] = await Promise.all([browser.newContext(), browser.newContext()]);
+  const pages = await Promise.all([alice.newPage(), bob.newPage()]);
+  const first = new Dashboard(pages[0]);
+  await first.goto();
+  await first.syncNow();
+  await Promise.all(pages.map((p) => p.goto("/")));
+
+  // Both press Rotate at the same moment: the database lets one rotation start.
+  await Promise.all(pages.map((p) => p.locator(`tr[data-key-id="${old.accessKeyId}"]`).getByRole("button", { name: `Rotate ${user}` }).click()));
+  await expect.poll(async () => pages.filter((p) => /\/rotations\//.test(p.url())).length).toBe(1);
+  const loser = pages.find((p) => !/\/rotations\//.test(p.url()))!;
+  await expect(loser.getByText(/already in progress/)).toBeVisible();
+
+  // Both open the rotation and both press Create new key: one key is created, one is refused.
+  const rotationUrl = pages.find((p) => /\/rotations\//.test(p.url()))!.url();
+  await loser.goto(rotationUrl);
+  for (const p of pages) {
+    await p.getByLabel(/I have checked/).check().catch(() => {});
+  }
+  await pages[0].getByRole("button", { name: "Locations are complete" }).click();
+  await expect(pages[0].getByRole("button", { name: "Create new key" })).toBeVisible();
+  await pages[1].reload();
+  await Promise.all(pages.map((p) => p.getByRole("button", { name: "Create new key" }).click()));
+  const dialogs = pages.map((p) => p.getByRole("dialog", { name: `New access key for ${user}` }));
+  await expect.poll(async () => (await Promise.all(dialogs.map((d) => d.isVisible()))).filter(Boolean).length).toBe(1);
+  await expect.poll(async () => (await Promise.all(pages.map((p) => p.getByText(/Someone else moved this rotation|changed since you loaded/).isVisible()))).some(Boolean)).toBe(true);
+
+  const client = new IAMClient({ endpoint: process.env.KEYROTATE_E2E_EMULATOR, region: "us-east-1", credentials: { accessKeyId: "t", secretAccessKey: "t" } });
+  const keys = await client.send(new ListAccessKeysCommand({ UserName: user }));
+  expect(keys.AccessKeyMetadata).toHaveLength(2);
+  await alice.close();
+  await bob.close();
+});
