@@ -1,6 +1,6 @@
 // `npm run test:e2e`: a moto emulator, a webhook receiver and a migrated SQLite database for this
 // run, the app built once, then Playwright (which starts `next start` through its webServer).
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { join, resolve } from "node:path";
@@ -20,8 +20,12 @@ function freePort(): Promise<number> {
   });
 }
 
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): number {
-  return spawnSync(cmd, args, { cwd: root, env, stdio: "inherit" }).status ?? 1;
+// Asynchronous on purpose: the webhook receiver lives in this process and must keep answering.
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((done) => {
+    const child = spawn(cmd, args, { cwd: root, env, stdio: "inherit" });
+    child.on("exit", (code) => done(code ?? 1));
+  });
 }
 
 // A caller (npm test) may name the folder to read the report from; otherwise it is removed after a pass.
@@ -45,9 +49,9 @@ const env: NodeJS.ProcessEnv = {
   NODE_NO_WARNINGS: "1",
 };
 
-let code = run(process.execPath, ["bin/keyrotate.mjs", "migrate"], env);
-if (code === 0 && !process.env.KEYROTATE_E2E_SKIP_BUILD) code = run("npx", ["next", "build"], env);
-if (code === 0) code = run("npx", ["playwright", "test", ...process.argv.slice(2)], env);
+let code = await run(process.execPath, ["bin/keyrotate.mjs", "migrate"], env);
+if (code === 0 && !process.env.KEYROTATE_E2E_SKIP_BUILD) code = await run("npx", ["next", "build"], env);
+if (code === 0) code = await run("npx", ["playwright", "test", ...process.argv.slice(2)], env);
 
 await emulator.stop();
 await receiver.close();

@@ -13,13 +13,15 @@ type Command = { text: string; commit: boolean } | null;
 
 const IDLE: ActionState = { ok: false, message: "" };
 
+const UPLOAD_FAILED = "The upload did not reach the server, or the server refused its size. Try again, or split the file into smaller ones.";
+
 const megabytes = (bytes: number) => `${Number((bytes / 1024 / 1024).toFixed(1))} MB`;
 
 /** The file's text, or why it cannot be imported; checked here so a too-large file never leaves the browser. */
 async function readCsv(file: File | undefined, maxBytes: number): Promise<{ text: string } | { problem: string }> {
   if (!file) return { problem: "Choose a CSV file first." };
   if (file.size > maxBytes) {
-    return { problem: `The file is ${megabytes(file.size)}; the limit is ${megabytes(maxBytes)}. Split it into smaller files and import each.` };
+    return { problem: `The file is larger than ${megabytes(maxBytes)}. Split it into smaller files and import each.` };
   }
   if (file.size === 0) return { problem: "The file is empty." };
   try {
@@ -41,8 +43,13 @@ export function ImportForm({ action, maxBytes }: { action: FormAction; maxBytes:
     const form = new FormData();
     form.set("text", command.text);
     form.set("commit", String(command.commit));
-    // The previous state stays here: sending the last preview back with the file would only add bytes.
-    return action(IDLE, form);
+    try {
+      // The previous state stays here: sending the last preview back with the file would only add bytes.
+      return await action(IDLE, form);
+    } catch {
+      // The request never reached the action: the connection dropped, or the body exceeded the server's limit.
+      return { ok: false, message: UPLOAD_FAILED };
+    }
   }, IDLE);
   const send = (command: Command) => startTransition(() => dispatch(command));
   const reply = state.result as ImportReply | undefined;
@@ -75,11 +82,11 @@ export function ImportForm({ action, maxBytes }: { action: FormAction; maxBytes:
 
   return (
     <div className="space-y-4">
-      <form onSubmit={preview} className="flex flex-wrap items-end gap-3">
-        <div>
-          <label htmlFor={inputId} className="block text-sm font-medium">
-            CSV file
-          </label>
+      <form onSubmit={preview}>
+        <label htmlFor={inputId} className="block text-sm font-medium">
+          CSV file
+        </label>
+        <div className="flex flex-wrap items-center gap-3">
           <input
             ref={fileInput}
             id={inputId}
@@ -87,15 +94,15 @@ export function ImportForm({ action, maxBytes }: { action: FormAction; maxBytes:
             accept=".csv,text/csv"
             onChange={fileChanged}
             aria-describedby={`${inputId}-hint`}
-            className={`${controlClass} file:mr-3 file:rounded file:border-0 file:bg-slate-200 file:px-2 file:py-1 dark:file:bg-slate-700 dark:file:text-slate-100`}
+            className={`${controlClass} max-w-sm file:mr-3 file:rounded file:border-0 file:bg-slate-200 file:px-2 file:py-1 dark:file:bg-slate-700 dark:file:text-slate-100`}
           />
-          <p id={`${inputId}-hint`} className="mt-1 text-xs text-slate-500 dark:text-slate-400">
-            UTF-8, up to {megabytes(maxBytes)}.
-          </p>
+          <button type="submit" disabled={pending} className={`${secondaryButton} mt-1`}>
+            Preview
+          </button>
         </div>
-        <button type="submit" disabled={pending} className={secondaryButton}>
-          Preview
-        </button>
+        <p id={`${inputId}-hint`} className="mt-1 text-xs text-slate-500 dark:text-slate-400">
+          UTF-8, up to {megabytes(maxBytes)}.
+        </p>
       </form>
       <p aria-live="polite" className={`text-sm ${bad ? "text-red-700 dark:text-red-300" : "text-slate-700 dark:text-slate-300"}`}>
         {message}

@@ -53,7 +53,7 @@ export function ImportPreview({ reply }: { reply: ImportReply }) {
               <td className="px-3 py-2">{r.system}</td>
               <td className="px-3 py-2">{r.environment}</td>
               <td className="px-3 py-2 font-mono text-xs break-all">{r.identifier}</td>
-              <td className="max-w-xs px-3 py-2 whitespace-pre-wrap">{r.notes}</td>
+              <td className="max-w-xs px-3 py-2 whitespace-pre-wrap wrap-anywhere">{r.notes}</td>
             </tr>
           ))}
         </tbody>

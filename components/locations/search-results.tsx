@@ -95,7 +95,7 @@ export function LocationResults({ locations }: { locations: LocationRecord[] }) 
                   <td className="px-3 py-2">{l.system}</td>
                   <td className="px-3 py-2">{l.environment}</td>
                   <td className="px-3 py-2 font-mono text-xs break-all">{l.identifier}</td>
-                  <td className="max-w-xs px-3 py-2 whitespace-pre-wrap">{l.notes}</td>
+                  <td className="max-w-xs px-3 py-2 whitespace-pre-wrap wrap-anywhere">{l.notes}</td>
                   <td className="px-3 py-2">
                     {l.accessKeyId ? (
                       <Link href={`/keys/${l.accessKeyId}`} className={link}>

@@ -10,10 +10,20 @@ import { RotationForm } from "./rotation-form.tsx";
 
 const input = "mt-1 w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900";
 
+function find(available: EventAvailability[], type: string, target?: string) {
+  return available.find((e) => e.type === type && (target === undefined || e.target === target));
+}
+
 function verdict(available: EventAvailability[], type: string, target?: string): string | null {
-  const a = available.find((e) => e.type === type && (target === undefined || e.target === target));
+  const a = find(available, type, target);
   if (!a) return "Not available at this step.";
   return a.allowed ? null : a.message;
+}
+
+/** A refusal an admin may override with a written reason (the cut-over checks only). */
+function overridable(available: EventAvailability[], type: string): boolean {
+  const a = find(available, type);
+  return !!a && !a.allowed && a.overridable;
 }
 
 export function StepPanel({ view, isAdmin, pollSeconds }: { view: RotationView; isAdmin: boolean; pollSeconds: number }) {
@@ -118,8 +128,14 @@ export function StepPanel({ view, isAdmin, pollSeconds }: { view: RotationView; 
               </label>
             </RotationForm>
           )}
-          <RotationForm {...common} type="deactivate-old" label={`Deactivate old key ${state.oldKeyId}`} variant="danger" disabledReason={isAdmin ? null : verdict(available, "deactivate-old")}>
-            {isAdmin && verdict(available, "deactivate-old") && (
+          <RotationForm
+            {...common}
+            type="deactivate-old"
+            label={`Deactivate old key ${state.oldKeyId}`}
+            variant="danger"
+            disabledReason={isAdmin && overridable(available, "deactivate-old") ? null : verdict(available, "deactivate-old")}
+          >
+            {isAdmin && overridable(available, "deactivate-old") && (
               <>
                 <p className="text-amber-800 dark:text-amber-300">{verdict(available, "deactivate-old")}</p>
                 <label className="block">

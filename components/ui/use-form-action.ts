@@ -16,7 +16,13 @@ export function useFormAction(action: FormAction, onSettled?: (state: ActionStat
     settled.current = onSettled;
   });
   const [state, dispatch, pending] = useActionState(async (prev: ActionState, form: FormData) => {
-    const next = await action(prev, form);
+    let next: ActionState;
+    try {
+      next = await action(prev, form);
+    } catch {
+      // The request never reached the action (network down, server restarting): keep the form as typed.
+      next = { ok: false, message: "Could not reach the server: nothing was saved. Try again." };
+    }
     settled.current?.(next);
     return next;
   }, IDLE);
