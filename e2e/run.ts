@@ -47,6 +47,7 @@ const env: NodeJS.ProcessEnv = {
   KEYROTATE_E2E_EMULATOR: emulator.endpoint,
   KEYROTATE_E2E_PORT: String(await freePort()),
   NODE_NO_WARNINGS: "1",
+  NEXT_TELEMETRY_DISABLED: "1",
 };
 
 let code = await run(process.execPath, ["bin/keyrotate.mjs", "migrate"], env);

@@ -28,6 +28,7 @@ const env: NodeJS.ProcessEnv = {
   KEYROTATE_INACTIVE_PERIOD_SECONDS: process.env.KEYROTATE_INACTIVE_PERIOD_SECONDS ?? "120",
   KEYROTATE_POLL_INTERVAL_SECONDS: "5",
   NODE_NO_WARNINGS: "1",
+  NEXT_TELEMETRY_DISABLED: "1",
 };
 
 // A fresh demo each time: the emulator starts empty, so yesterday's keys would only show as deleted.
@@ -42,7 +43,9 @@ for (const args of [["migrate"], ["sync"]]) {
 
 console.log(`\nIAM emulator: ${emulator.endpoint}   (AWS_ENDPOINT_URL_IAM=${emulator.endpoint})`);
 console.log(`Dashboard:    http://localhost:${port}\n`);
-const next = spawn("npx", ["next", "dev", "-p", port], { cwd: root, env, stdio: "inherit" });
+// Next.js itself, not through npx, so stopping the demo stops the server too.
+const nextBin = resolve(root, "node_modules/next/dist/bin/next");
+const next = spawn(process.execPath, [nextBin, "dev", "-p", port], { cwd: root, env, stdio: "inherit" });
 
 let stopping = false;
 async function stop(code = 0) {

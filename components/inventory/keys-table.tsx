@@ -48,13 +48,13 @@ export function KeysTable({ rows, thresholds, permissions }: Props) {
       }),
       col.accessor("status", { header: "Status", filterFn: "equals" }),
       col.accessor("ageDays", { header: "Age (days)", cell: (c) => <span className="tabular-nums">{c.getValue()}</span> }),
-      col.accessor("createDate", { header: "Created", cell: (c) => formatDate(c.getValue()) }),
+      col.accessor("createDate", { header: "Created", cell: (c) => <span className="whitespace-nowrap">{formatDate(c.getValue())}</span> }),
       col.accessor((r) => r.lastUsedDate ?? "", {
         id: "lastUsed",
         header: "Last used",
         cell: ({ row: { original: r } }) =>
           r.lastUsedDate ? (
-            <span>
+            <span className="whitespace-nowrap">
               {formatDate(r.lastUsedDate)}
               <span className="block text-xs text-slate-500 dark:text-slate-400">
                 {[r.lastUsedService, r.lastUsedRegion].filter(Boolean).join(" · ") || "service unknown"}
