@@ -101,6 +101,9 @@ export function KeysTable({ rows, thresholds, permissions }: Props) {
     [thresholds, permissions],
   );
 
+  // TanStack Table hands out fresh functions each render, so the React Compiler skips this
+  // component; the table does its own memoization, and the rows are a few thousand at most.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
     data: rows,
     columns,

@@ -44,7 +44,6 @@ export class Dashboard {
 }
 
 export const test = base.extend<{ iam: Iam; dashboard: Dashboard }>({
-  // eslint-disable-next-line no-empty-pattern
   iam: async ({}, provide) => provide(new Iam()),
   dashboard: async ({ page }, provide) => provide(new Dashboard(page)),
 });

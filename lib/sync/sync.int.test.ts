@@ -7,6 +7,7 @@ import { seedIam } from "../../scripts/emulator/seed.ts";
 import { setupEmulator } from "../testing/emulator.ts";
 import { setupFreshDatabase } from "../testing/use-database.ts";
 import { lastSuccessfulSync } from "../db/sync-runs.ts";
+import { listAudit } from "../db/audit.ts";
 import type { KeyRow } from "../inventory/key-rows.ts";
 import { runSync } from "./run-sync.ts";
 
@@ -69,6 +70,8 @@ describe("sync", () => {
     const after = JSON.parse(cli("keys", "--json").stdout) as KeyRow[];
     expect(after.map((r) => r.accessKeyId)).not.toContain(gone.accessKeyId);
     expect((await lastSuccessfulSync())?.actor).toMatch(/^cli:arn:aws:/);
+    const [audited] = await listAudit({ action: "inventory.sync" });
+    expect(audited).toMatchObject({ actor: expect.stringMatching(/^cli:arn:aws:/), result: "ok", accountId: "123456789012" });
   });
 
   it("fails clearly when IAM is unreachable", async () => {
