@@ -125,29 +125,46 @@ export type LocationImportRow = {
 
 export type ImportCounts = { created: number; updated: number; unchanged: number };
 
-/** All rows or none, in one transaction; a row already stored as given is left alone (idempotent). */
+const identity = (l: { iamUserId: string; kind: string; system: string; environment: string; identifier: string }) =>
+  JSON.stringify([l.iamUserId, l.kind, l.system, l.environment, l.identifier]);
+
+// Bounded so neither database meets its limit on bound parameters per statement.
+const CHUNK = 500;
+
+function chunks<T>(items: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  return out;
+}
+
+/**
+ * All rows or none, in one transaction; a row already stored as given is left alone (idempotent).
+ * Existing rows are read once and new ones inserted in batches: 10,000 rows take seconds, not minutes.
+ */
 export async function importLocations(rows: LocationImportRow[], actor: string): Promise<ImportCounts> {
   return db().$transaction(
     async (tx) => {
       const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
+      const existing = new Map<string, { id: string; accessKeyId: string | null; notes: string | null }>();
+      for (const ids of chunks([...new Set(rows.map((r) => r.iamUserId))])) {
+        for (const l of await tx.location.findMany({ where: { iamUserId: { in: ids } } })) existing.set(identity(l), l);
+      }
+      const toCreate: LocationImportRow[] = [];
       for (const row of rows) {
-        const { iamUserId, kind, system, environment, identifier } = row;
-        const existing = await tx.location.findUnique({
-          where: { iamUserId_kind_system_environment_identifier: { iamUserId, kind, system, environment, identifier } },
-        });
-        if (!existing) {
-          await tx.location.create({ data: { ...row, createdBy: actor, updatedBy: actor } });
-          counts.created++;
-        } else if (existing.accessKeyId !== row.accessKeyId || existing.notes !== row.notes) {
-          await tx.location.update({
-            where: { id: existing.id },
-            data: { accessKeyId: row.accessKeyId, notes: row.notes, updatedBy: actor },
-          });
+        const found = existing.get(identity(row));
+        if (!found) {
+          toCreate.push(row);
+        } else if (found.accessKeyId !== row.accessKeyId || found.notes !== row.notes) {
+          await tx.location.update({ where: { id: found.id }, data: { accessKeyId: row.accessKeyId, notes: row.notes, updatedBy: actor } });
           counts.updated++;
         } else {
           counts.unchanged++;
         }
       }
+      for (const batch of chunks(toCreate)) {
+        await tx.location.createMany({ data: batch.map((row) => ({ ...row, createdBy: actor, updatedBy: actor })) });
+      }
+      counts.created = toCreate.length;
       return counts;
     },
     { timeout: 120_000, maxWait: 10_000 },

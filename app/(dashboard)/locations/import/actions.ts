@@ -9,7 +9,8 @@ import { importLocationsCsv, MAX_IMPORT_BYTES } from "@/lib/locations/registry.t
  * row or none; a preview is audited too, as a record of who looked at what, but writes no location.
  */
 export const importLocations = defineAction({
-  name: "location.import",
+  // A preview writes no location: its audit record says so by its name.
+  name: ({ commit }) => (commit ? "location.import" : "location.import-preview"),
   permission: "location.import",
   input: z.object({
     text: z
