@@ -2,10 +2,9 @@ import Link from "next/link";
 import { SummaryCards } from "@/components/inventory/summary-cards.tsx";
 import { KeysTable, type KeyTableRow } from "@/components/inventory/keys-table.tsx";
 import { SyncButton } from "@/components/inventory/sync-button.tsx";
-import type { KeyPermissions } from "@/components/keys/key-actions.tsx";
 import { formatDateTime, timeAgo } from "@/components/ui/format.ts";
 import { currentActor } from "@/lib/auth/actor.ts";
-import { can, type Role } from "@/lib/auth/roles.ts";
+import { keyPermissions } from "@/lib/auth/roles.ts";
 import { loadKeyRows } from "@/lib/inventory/dashboard.ts";
 import { listActiveRotations, type RotationRecord } from "@/lib/db/rotations.ts";
 import { lastSuccessfulSync } from "@/lib/db/sync-runs.ts";
@@ -13,17 +12,6 @@ import { stepLabel } from "@/lib/rotation/steps.ts";
 import { syncNow } from "./actions.ts";
 
 export const dynamic = "force-dynamic";
-
-// Only hides buttons: every action authorizes again on the server.
-function permissionsOf(role: Role): KeyPermissions {
-  return {
-    rotate: can(role, "rotation.advance"),
-    deactivate: can(role, "key.deactivate"),
-    reactivate: can(role, "key.reactivate"),
-    delete: can(role, "key.delete"),
-    override: can(role, "rotation.override"),
-  };
-}
 
 const userKey = (r: { accountId: string; userName: string }) => `${r.accountId}/${r.userName}`;
 
@@ -55,7 +43,7 @@ export default async function DashboardPage() {
       </div>
       <SummaryCards summary={summary} />
       <RotationsInProgress rotations={rotations} now={now} />
-      <KeysTable rows={tableRows} thresholds={thresholds} permissions={permissionsOf(actor.role)} />
+      <KeysTable rows={tableRows} thresholds={thresholds} permissions={keyPermissions(actor.role)} />
     </div>
   );
 }

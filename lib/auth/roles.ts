@@ -23,3 +23,14 @@ const RANK: Record<Role, number> = { viewer: 0, rotator: 1, admin: 2 };
 export function can(role: Role, permission: Permission): boolean {
   return RANK[role] >= RANK[PERMISSIONS[permission]];
 }
+
+/** Which key buttons to show a role. Only hides buttons: every action authorizes again on the server. */
+export function keyPermissions(role: Role) {
+  return {
+    rotate: can(role, "rotation.advance"),
+    deactivate: can(role, "key.deactivate"),
+    reactivate: can(role, "key.reactivate"),
+    delete: can(role, "key.delete"),
+    override: can(role, "rotation.override"),
+  };
+}

@@ -1,9 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AuditTable } from "@/components/audit/audit-table.tsx";
 import { KeyFacts } from "@/components/keys/key-facts.tsx";
+import { KeyPanel } from "@/components/keys/key-panel.tsx";
 import { LocationsSection } from "@/components/locations/locations-section.tsx";
+import { currentActor } from "@/lib/auth/actor.ts";
+import { keyPermissions } from "@/lib/auth/roles.ts";
+import { listAudit } from "@/lib/db/audit.ts";
 import { findKey } from "@/lib/db/keys.ts";
+import { listActiveRotations } from "@/lib/db/rotations.ts";
 import { listLocations } from "@/lib/db/locations.ts";
 import { thresholds } from "@/lib/env.ts";
 import { toKeyRow } from "@/lib/inventory/key-rows.ts";
@@ -22,8 +28,15 @@ export default async function KeyPage({ params }: Props) {
   const parsed = accessKeyIdSchema.safeParse((await params).accessKeyId);
   if (!parsed.success) notFound();
   const accessKeyId = parsed.data;
-  const [key, locations] = await Promise.all([findKey(accessKeyId), listLocations({ accessKeyId })]);
+  const [key, locations, history, rotations, actor] = await Promise.all([
+    findKey(accessKeyId),
+    listLocations({ accessKeyId }),
+    listAudit({ accessKeyId, limit: 100 }),
+    listActiveRotations(),
+    currentActor(),
+  ]);
   if (!key) notFound();
+  const rotation = rotations.find((r) => r.accountId === key.accountId && r.userName === key.userName) ?? null;
   const t = thresholds();
   const row = toKeyRow(key, new Date(), t);
   return (
@@ -37,12 +50,18 @@ export default async function KeyPage({ params }: Props) {
         </h1>
       </div>
       <KeyFacts row={row} accountName={key.accountName} thresholds={t} />
-      {/* rotation panel: the rotation status and key actions (create, deactivate, delete) go here */}
+      <KeyPanel storedKey={key} rotation={rotation} allowed={keyPermissions(actor.role)} />
       <LocationsSection
         accessKeyId={accessKeyId}
         locations={locations}
         actions={{ add: addLocation, edit: editLocation, confirm: confirmLocation, remove: removeLocation }}
       />
+      <section aria-labelledby="history-heading" className="space-y-2">
+        <h2 id="history-heading" className="text-lg font-semibold">
+          History
+        </h2>
+        <AuditTable rows={history} caption={`What happened to key ${key.accessKeyId}`} />
+      </section>
     </div>
   );
 }
