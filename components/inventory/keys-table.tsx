@@ -25,7 +25,23 @@ const col = createColumnHelper<KeyTableRow>();
 
 type Props = { rows: KeyTableRow[]; thresholds: Thresholds; permissions: KeyPermissions };
 
-export function KeysTable({ rows, thresholds, permissions }: Props) {
+/**
+ * Props from the server arrive as new objects on every refresh. flexRender mounts each cell renderer
+ * as a component, so new columns would remount every cell and drop its state (an open dialog, its
+ * error message): the columns are rebuilt only when a value inside these objects changes.
+ */
+function useStable<T>(value: T): T {
+  const [held, setHeld] = useState(value);
+  if (JSON.stringify(held) !== JSON.stringify(value)) {
+    setHeld(value);
+    return value;
+  }
+  return held;
+}
+
+export function KeysTable({ rows, thresholds: thresholdsProp, permissions: permissionsProp }: Props) {
+  const thresholds = useStable(thresholdsProp);
+  const permissions = useStable(permissionsProp);
   // Outcomes of row actions are announced here: a deleted key's row, and its buttons, are gone.
   const [notice, setNotice] = useState<Notice | null>(null);
   const [sorting, setSorting] = useState<SortingState>([{ id: "ageDays", desc: true }]);

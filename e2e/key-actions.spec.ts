@@ -1,0 +1,51 @@
+// One-click key actions from the dashboard: each asks first, naming the key; the rules still decide.
+import { expect, test, unique } from "./support/fixtures.ts";
+
+test("a never-used key is deactivated, reactivated, deactivated and deleted from its row", async ({ iam, dashboard, page }) => {
+  const user = unique("unused");
+  const [key] = await iam.seed([{ userName: user, keys: [{ ageDays: 30 }] }]);
+  await dashboard.goto();
+  await dashboard.syncNow();
+  const row = dashboard.row(key.accessKeyId);
+  await expect(row.locator('[data-flag="never-used"]')).toBeVisible();
+
+  async function confirm(verb: "Deactivate" | "Reactivate" | "Delete") {
+    await row.getByRole("button", { name: `${verb} ${key.accessKeyId}` }).click();
+    const dialog = page.getByRole("dialog", { name: `${verb} key ${key.accessKeyId} of user ${user}?` });
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole("button", { name: `${verb} key` }).click();
+    await expect(dialog).toBeHidden();
+  }
+
+  // Cancel changes nothing.
+  await row.getByRole("button", { name: `Deactivate ${key.accessKeyId}` }).click();
+  await page.getByRole("dialog", { name: /Deactivate key/ }).getByRole("button", { name: "Cancel" }).click();
+  await expect(row.getByRole("cell").nth(2)).toHaveText("Active");
+
+  await confirm("Deactivate");
+  await expect(row.getByRole("cell").nth(2)).toHaveText("Inactive");
+  await confirm("Reactivate");
+  await expect(row.getByRole("cell").nth(2)).toHaveText("Active");
+  await expect(row.getByRole("button", { name: `Delete ${key.accessKeyId}` })).toHaveCount(0);
+  await confirm("Deactivate");
+  await confirm("Delete");
+  await expect(row).toHaveCount(0);
+  await expect(page.getByText(`Key ${key.accessKeyId} is deleted. 2nd line notified.`)).toBeVisible();
+
+  await page.goto(`/audit?key=${key.accessKeyId}`);
+  const actions = await page.locator("tbody tr").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-action")));
+  expect(actions.reverse()).toEqual(["key.deactivate", "key.reactivate", "key.deactivate", "key.delete"]);
+});
+
+test("deactivating a key still in use is refused, and the refusal says why", async ({ iam, dashboard, page }) => {
+  const user = unique("busy");
+  const [key] = await iam.seed([{ userName: user, keys: [{ ageDays: 100, lastUsed: { daysAgo: 0, service: "s3", region: "eu-west-2" } }] }]);
+  await dashboard.goto();
+  await dashboard.syncNow();
+  await dashboard.row(key.accessKeyId).getByRole("button", { name: `Deactivate ${key.accessKeyId}` }).click();
+  const dialog = page.getByRole("dialog", { name: `Deactivate key ${key.accessKeyId} of user ${user}?` });
+  await dialog.getByRole("button", { name: "Deactivate key" }).click();
+  await expect(dialog.getByText(/would likely break whatever uses it\. Rotate it instead\./)).toBeVisible();
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(dashboard.row(key.accessKeyId).getByRole("cell").nth(2)).toHaveText("Active");
+});
