@@ -33,7 +33,9 @@ const env: NodeJS.ProcessEnv = {
 
 // A fresh demo each time: the emulator starts empty, so yesterday's keys would only show as deleted.
 rmSync(dbFile, { force: true });
-for (const args of [["migrate"], ["sync"]]) {
+// Where the demo's keys are used: what the team would import from its spreadsheet.
+const demoLocations = resolve(import.meta.dirname, "emulator/demo-locations.csv");
+for (const args of [["migrate"], ["sync"], ["locations", "import", demoLocations]]) {
   const out = spawnSync(process.execPath, [resolve(root, "bin/keyrotate.mjs"), ...args], { cwd: root, env, stdio: "inherit" });
   if (out.status !== 0) {
     await emulator.stop();
