@@ -3,12 +3,14 @@ import "server-only";
 // are generated from the same models (prisma/models.prisma), so one type serves both.
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient as SqliteClient } from "./generated/sqlite/client.ts";
+import { PrismaClient as SqliteClient, type Prisma } from "./generated/sqlite/client.ts";
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client.ts";
 import { env } from "../env.ts";
 import { databaseProvider, sqliteFilePath } from "./url.ts";
 
 export type Db = SqliteClient;
+/** The client inside `db().$transaction(async (tx) => ...)`. */
+export type Tx = Prisma.TransactionClient;
 
 const globalForDb = globalThis as unknown as { keyrotateDb?: Db };
 

@@ -1,7 +1,7 @@
 import "server-only";
 // Writes what IAM says. Vanished users and keys are kept with `deletedAt` so their history
 // (locations, rotations, audit) still has something to point at.
-import { db } from "./client.ts";
+import { db, type Tx } from "./client.ts";
 import type { IamUserWithKeys } from "../iam/types.ts";
 
 export type SyncCounts = { usersSeen: number; keysSeen: number; keysAdded: number; keysDeleted: number };
@@ -11,8 +11,8 @@ export async function saveUserKeys(
   accountId: string,
   u: IamUserWithKeys,
   seenAt: Date,
+  prisma: Tx = db(),
 ): Promise<{ iamUserId: string; added: number; deleted: number }> {
-  const prisma = db();
   const seen = { lastSeenAt: seenAt, deletedAt: null };
   const facts = { userId: u.userId, arn: u.arn, path: u.path, createDate: u.createDate };
   const user = await prisma.iamUser.upsert({
@@ -48,24 +48,34 @@ export async function saveUserKeys(
   return { iamUserId: user.id, added, deleted: gone.count };
 }
 
+const USERS_PER_TRANSACTION = 100;
+
 /** A whole account as one sync saw it. */
 export async function saveInventory(accountId: string, users: IamUserWithKeys[], seenAt: Date): Promise<SyncCounts> {
   const prisma = db();
   await prisma.account.upsert({ where: { id: accountId }, create: { id: accountId }, update: {} });
   const counts: SyncCounts = { usersSeen: users.length, keysSeen: 0, keysAdded: 0, keysDeleted: 0 };
-  for (const u of users) {
-    const saved = await saveUserKeys(accountId, u, seenAt);
-    counts.keysSeen += u.keys.length;
-    counts.keysAdded += saved.added;
-    counts.keysDeleted += saved.deleted;
+  // A transaction per batch: one commit per hundred users instead of one per statement (SQLite
+  // syncs the file at every commit), yet short enough not to hold the database for a whole sync.
+  for (let i = 0; i < users.length; i += USERS_PER_TRANSACTION) {
+    const batch = users.slice(i, i + USERS_PER_TRANSACTION);
+    await prisma.$transaction(
+      async (tx) => {
+        for (const u of batch) {
+          const saved = await saveUserKeys(accountId, u, seenAt, tx);
+          counts.keysSeen += u.keys.length;
+          counts.keysAdded += saved.added;
+          counts.keysDeleted += saved.deleted;
+        }
+      },
+      { timeout: 60_000, maxWait: 10_000 },
+    );
   }
-  // Users gone from IAM take their remaining keys with them.
-  const goneUsers = { accountId, deletedAt: null, userName: { notIn: users.map((u) => u.userName) } };
-  const goneKeys = await prisma.accessKey.updateMany({
-    where: { accountId, deletedAt: null, user: goneUsers },
-    data: { deletedAt: seenAt },
-  });
+  // Whatever this sync did not touch is gone from IAM. Compared by time, not by a list of names:
+  // SQLite refuses a statement with more than 999 parameters, and accounts have thousands of users.
+  const notSeen = { accountId, deletedAt: null, lastSeenAt: { lt: seenAt } };
+  const goneKeys = await prisma.accessKey.updateMany({ where: notSeen, data: { deletedAt: seenAt } });
   counts.keysDeleted += goneKeys.count;
-  await prisma.iamUser.updateMany({ where: goneUsers, data: { deletedAt: seenAt } });
+  await prisma.iamUser.updateMany({ where: notSeen, data: { deletedAt: seenAt } });
   return counts;
 }

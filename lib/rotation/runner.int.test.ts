@@ -137,3 +137,28 @@ describe("guided rotation", () => {
     expect(await iamKeys("never-used")).toEqual([]);
   });
 });
+
+describe("a user with two keys", () => {
+  it("removes the never-used key directly, then rotates the other", async () => {
+    const [usedKey, unused] = await seedIam(emulator.endpoint(), [
+      { userName: "doubled", keys: [{ ageDays: 100, lastUsed: { daysAgo: 1, service: "s3", region: "eu-west-2" } }, { ageDays: 20 }] },
+    ]);
+    await runSync("test");
+    const { rotation } = await beginRotation({ accountId: ACCOUNT, userName: "doubled", actor: alice }, deps);
+    expect(rotation.step).toBe("resolve-two-keys");
+    await expect(step(rotation.id, { type: "remove-unused-key", accessKeyId: usedKey.accessKeyId })).rejects.toMatchObject({ code: "rule-violation" });
+    const next = await step(rotation.id, { type: "remove-unused-key", accessKeyId: unused.accessKeyId });
+    expect(next.rotation.step).toBe("confirm-locations");
+    expect(await iamKeys("doubled")).toEqual([{ id: usedKey.accessKeyId, status: "Active" }]);
+  });
+
+  it("keeps the chosen key when both are used and watches the other go quiet", async () => {
+    const [old, current] = await seedIam(emulator.endpoint(), [
+      { userName: "both-used", keys: [{ ageDays: 100, lastUsed: { daysAgo: 2, service: "s3", region: "eu-west-2" } }, { ageDays: 3, lastUsed: { daysAgo: 0, service: "s3", region: "eu-west-2" } }] },
+    ]);
+    await runSync("test");
+    const { rotation } = await beginRotation({ accountId: ACCOUNT, userName: "both-used", actor: alice }, deps);
+    const kept = await step(rotation.id, { type: "keep-key", accessKeyId: current.accessKeyId });
+    expect(kept.rotation).toMatchObject({ step: "verify-cutover", oldKeyId: old.accessKeyId, newKeyId: current.accessKeyId });
+  });
+});
