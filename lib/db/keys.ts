@@ -92,3 +92,11 @@ export async function listKeyOwners(): Promise<KeyOwnerRecord[]> {
   });
   return keys.map((k) => ({ accountId: k.accountId, iamUserId: k.iamUserId, accessKeyId: k.accessKeyId, userName: k.user.userName }));
 }
+
+export async function findKeyOwner(accessKeyId: string): Promise<KeyOwnerRecord | null> {
+  const k = await db().accessKey.findFirst({
+    where: { accessKeyId, deletedAt: null },
+    select: { accountId: true, iamUserId: true, accessKeyId: true, user: { select: { userName: true } } },
+  });
+  return k ? { accountId: k.accountId, iamUserId: k.iamUserId, accessKeyId: k.accessKeyId, userName: k.user.userName } : null;
+}
