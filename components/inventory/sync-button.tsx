@@ -1,6 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/auth/action.ts";
+import { primaryButton } from "../ui/button.ts";
 
 export function SyncButton({ action }: { action: (prev: ActionState, form: FormData) => Promise<ActionState> }) {
   const [state, formAction, pending] = useActionState(action, { ok: false, message: "" });
@@ -9,7 +10,7 @@ export function SyncButton({ action }: { action: (prev: ActionState, form: FormD
       <button
         type="submit"
         disabled={pending}
-        className="rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800 disabled:cursor-wait disabled:opacity-60 focus-visible:outline-2 focus-visible:outline-offset-2"
+        className={primaryButton}
       >
         {pending ? "Syncing…" : "Sync now"}
       </button>

@@ -3,14 +3,11 @@
 // stale page is refused instead of acting twice. Outcomes (and a new secret) go to the OutcomeHolder.
 import type { ReactNode } from "react";
 import { advanceRotationAction } from "@/app/(dashboard)/rotations/actions.ts";
+import { dangerButton, primaryButton, secondaryButton } from "../ui/button.ts";
 import { useFormAction } from "../ui/use-form-action.ts";
 import { useReportOutcome, type Secret } from "./outcome-holder.tsx";
 
-const tone = {
-  primary: "bg-blue-700 text-white hover:bg-blue-800",
-  danger: "bg-red-700 text-white hover:bg-red-800",
-  plain: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100",
-};
+const tone = { primary: primaryButton, danger: dangerButton, plain: secondaryButton };
 
 export function RotationForm(props: {
   rotationId: string;
@@ -38,7 +35,7 @@ export function RotationForm(props: {
       <button
         type="submit"
         disabled={pending || !!props.disabledReason}
-        className={`rounded px-3 py-1.5 text-sm font-medium disabled:cursor-not-allowed disabled:opacity-50 ${tone[props.variant ?? "primary"]}`}
+        className={`${tone[props.variant ?? "primary"]} disabled:cursor-not-allowed`}
       >
         {pending ? "Working…" : props.label}
       </button>

@@ -1,4 +1,5 @@
 import { AuditTable } from "@/components/audit/audit-table.tsx";
+import { primaryButton } from "@/components/ui/button.ts";
 import { parseAuditFilter } from "@/lib/audit/filter.ts";
 import { listAudit } from "@/lib/db/audit.ts";
 
@@ -35,7 +36,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           To
           <input type="date" name="to" defaultValue={params.to} className={field} />
         </label>
-        <button type="submit" className="rounded bg-blue-700 px-3 py-1.5 font-medium text-white">
+        <button type="submit" className={primaryButton}>
           Filter
         </button>
         <a href={`/api/v1/audit/export${query ? `?${query}` : ""}`} className="ml-auto text-blue-700 underline dark:text-blue-300">
