@@ -22,13 +22,20 @@ function step(name: string, cmd: string, args: string[], extraEnv: Record<string
   return status === 0;
 }
 
-function check(name: string, cmd: string, args: string[]) {
+function check(name: string, cmd: string, args: string[], extraEnv: Record<string, string> = {}) {
   // A check is one test: it passes or fails as a whole.
-  if (step(name, cmd, args)) counts.passed++;
+  if (step(name, cmd, args, extraEnv)) counts.passed++;
   else counts.failed++;
 }
 
 check("prisma schemas derived from prisma/models.prisma", process.execPath, ["prisma/derive-schemas.mjs", "--check"]);
+if (process.env.KEYROTATE_TEST_POSTGRES_URL) {
+  // The migrations rebuild exactly the schema (replayed in a shadow database the CLI adapter makes).
+  check("postgresql migrations match prisma/models.prisma", "npx", [
+    "prisma", "migrate", "diff", "--config", "prisma/postgresql.config.ts",
+    "--from-migrations", "prisma/postgresql/migrations", "--to-schema-datamodel", "prisma/postgresql/schema.prisma", "--exit-code",
+  ], { DATABASE_URL: process.env.KEYROTATE_TEST_POSTGRES_URL });
+}
 check("typescript", "npx", ["tsc", "--noEmit"]);
 check("eslint", "npx", ["eslint", ".", "--max-warnings=0"]);
 
