@@ -1,7 +1,7 @@
 // `npm run test:e2e`: a moto emulator, a webhook receiver and a migrated SQLite database for this
 // run, the app built once, then Playwright (which starts `next start` through its webServer).
 import { spawn } from "node:child_process";
-import { mkdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 import { emulatorEnv, startEmulator } from "../scripts/emulator/start.ts";
@@ -28,6 +28,19 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<numbe
   });
 }
 
+/** Debian's Chromium, installed on first use where we may (Playwright cannot download its own here). */
+async function ensureChromium(): Promise<void> {
+  if (process.env.KEYROTATE_CHROMIUM || existsSync("/usr/bin/chromium")) return;
+  if (process.getuid?.() !== 0 || !existsSync("/usr/bin/apt-get")) {
+    console.error("e2e: no Chromium found. Install Debian's chromium, or set KEYROTATE_CHROMIUM to a Chromium binary.");
+    process.exit(1);
+  }
+  console.log("e2e: installing Debian's chromium (once per machine)...");
+  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+  if ((await run("apt-get", ["update", "-qq"], env)) !== 0 || (await run("apt-get", ["install", "-y", "-qq", "chromium"], env)) !== 0) process.exit(1);
+}
+
+await ensureChromium();
 // A caller (npm test) may name the folder to read the report from; otherwise it is removed after a pass.
 const callerDir = process.env.KEYROTATE_E2E_WORKDIR;
 const work = callerDir ?? join(root, ".tmp", `e2e-${process.pid}`);
