@@ -2,9 +2,10 @@
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/auth/action.ts";
 import { primaryButton } from "../ui/button.ts";
+import { IDLE } from "../ui/use-form-action.ts";
 
 export function SyncButton({ action }: { action: (prev: ActionState, form: FormData) => Promise<ActionState> }) {
-  const [state, formAction, pending] = useActionState(action, { ok: false, message: "" });
+  const [state, formAction, pending] = useActionState(action, IDLE);
   return (
     <form action={formAction} className="flex items-center gap-3">
       <button

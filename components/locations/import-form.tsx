@@ -6,12 +6,11 @@ import type { ActionState } from "@/lib/auth/action.ts";
 import type { ImportReply } from "@/lib/locations/import-reply.ts";
 import { primaryButton, secondaryButton } from "../ui/button.ts";
 import { controlClass } from "../ui/field.tsx";
-import type { FormAction } from "../ui/use-form-action.ts";
+import { IDLE, type FormAction } from "../ui/use-form-action.ts";
 import { ImportPreview, ImportProblems } from "./import-preview.tsx";
 
 type Command = { text: string; commit: boolean } | null;
 
-const IDLE: ActionState = { ok: false, message: "" };
 
 const UPLOAD_FAILED = "The upload did not reach the server, or the server refused its size. Try again, or split the file into smaller ones.";
 

@@ -7,7 +7,8 @@ import type { ActionState } from "@/lib/auth/action.ts";
 
 export type FormAction = (prev: ActionState, form: FormData) => Promise<ActionState>;
 
-const IDLE: ActionState = { ok: false, message: "" };
+/** A form's state before its first answer. */
+export const IDLE: ActionState = { ok: false, message: "" };
 
 /** `onSettled` runs as soon as the server answers, even if the answer removes this form from the page. */
 export function useFormAction(action: FormAction, onSettled?: (state: ActionState) => void) {

@@ -15,8 +15,6 @@ export type ActionState<R = unknown> = {
   result?: R;
 };
 
-export const IDLE: ActionState = { ok: false, message: "" };
-
 export type AuditTarget = { accountId?: string | null; userName?: string | null; accessKeyId?: string | null };
 
 type Spec<S extends z.ZodType, R> = {

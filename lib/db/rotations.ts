@@ -118,11 +118,6 @@ export async function listActiveRotations(): Promise<RotationRecord[]> {
   return rows.map(toRecord);
 }
 
-export async function listRotationsOfUser(iamUserId: string): Promise<RotationRecord[]> {
-  const rows = await db().rotation.findMany({ where: { iamUserId }, include, orderBy: { startedAt: "desc" }, take: 20 });
-  return rows.map(toRecord);
-}
-
 /** A durable record of who ticked a location during a rotation (the rules keep the checklist). */
 export async function recordLocationUpdate(rotationId: string, locationId: string, note: string | null, actor: string): Promise<void> {
   await db().rotationLocationUpdate.upsert({

@@ -39,8 +39,3 @@ export async function lastSuccessfulSync(): Promise<SyncRunSummary | null> {
   const run = await db().syncRun.findFirst({ where: { status: "ok" }, orderBy: { finishedAt: "desc" } });
   return run as SyncRunSummary | null;
 }
-
-export async function lastSyncRun(): Promise<SyncRunSummary | null> {
-  const run = await db().syncRun.findFirst({ orderBy: { startedAt: "desc" } });
-  return run as SyncRunSummary | null;
-}
