@@ -1,4 +1,5 @@
 // One-click key actions from the dashboard: each asks first, naming the key; the rules still decide.
+import { readFileSync } from "node:fs";
 import { expect, test, unique } from "./support/fixtures.ts";
 
 test("a never-used key is deactivated, reactivated, deactivated and deleted from its row", async ({ iam, dashboard, page }) => {
@@ -35,6 +36,17 @@ test("a never-used key is deactivated, reactivated, deactivated and deleted from
   await page.goto(`/audit?key=${key.accessKeyId}`);
   const actions = await page.locator("tbody tr").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-action")));
   expect(actions.reverse()).toEqual(["key.deactivate", "key.reactivate", "key.deactivate", "key.delete"]);
+
+  // Filtered by action, and exported as the page shows it.
+  await page.getByLabel("Action").fill("key.delete");
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page.locator("tbody tr")).toHaveCount(1);
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Export CSV" }).click();
+  const csv = readFileSync(await (await download).path(), "utf8").trim().split("\r\n");
+  expect(csv[0]).toBe("at,actor,action,result,account_id,user_name,access_key_id,message,input");
+  expect(csv).toHaveLength(2);
+  expect(csv[1]).toContain(`e2e-operator,key.delete,ok,123456789012,${user},${key.accessKeyId}`);
 });
 
 test("deactivating a key still in use is refused, and the refusal says why", async ({ iam, dashboard, page }) => {
@@ -48,4 +60,12 @@ test("deactivating a key still in use is refused, and the refusal says why", asy
   await expect(dialog.getByText(/would likely break whatever uses it\. Rotate it instead\./)).toBeVisible();
   await dialog.getByRole("button", { name: "Cancel" }).click();
   await expect(dashboard.row(key.accessKeyId).getByRole("cell").nth(2)).toHaveText("Active");
+
+  // The refusal is audited with the account, user and key it concerned.
+  await page.goto(`/audit?key=${key.accessKeyId}`);
+  const refused = page.locator('tbody tr[data-action="key.deactivate"]');
+  await expect(refused).toHaveCount(1);
+  await expect(refused).toContainText(user);
+  await expect(refused).toContainText("123456789012");
+  await expect(refused).toContainText("error");
 });

@@ -1,12 +1,19 @@
 "use server";
 // One-click key actions. Thin: validate, authorize and audit through defineAction; the rules decide.
 import { z } from "zod";
-import { defineAction } from "@/lib/auth/action.ts";
+import { defineAction, type AuditTarget } from "@/lib/auth/action.ts";
+import { findKeyOwner } from "@/lib/db/keys.ts";
 import { accessKeyIdSchema, userNameSchema } from "@/lib/locations/schema.ts";
 import { createKeyForUser, deactivateKey, deleteKey, reactivateKey } from "@/lib/rotation/key-actions.ts";
 
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
 const optionalText = z.preprocess((v) => (v === "" || v == null ? undefined : v), z.string().trim().max(500).optional());
+
+/** The key's account and user as stored, so a refused action's audit record names them too. */
+async function keyTarget({ accessKeyId }: { accessKeyId: string }): Promise<AuditTarget> {
+  const owner = await findKeyOwner(accessKeyId);
+  return owner ? { accountId: owner.accountId, userName: owner.userName, accessKeyId } : { accessKeyId };
+}
 
 const keyInput = z.object({
   accessKeyId: accessKeyIdSchema,
@@ -21,7 +28,10 @@ export const createKeyAction = defineAction({
   target: (i) => ({ accountId: i.accountId, userName: i.userName }),
   run: (i, actor) => createKeyForUser({ ...i, actor }),
   // The secret goes to the browser once, in this reply; the audit record names only the key id.
-  done: (secret) => ({ message: `Created key ${secret.accessKeyId}.`, target: { accessKeyId: secret.accessKeyId } }),
+  done: (secret, input) => ({
+    message: `Created key ${secret.accessKeyId}.`,
+    target: { accountId: input.accountId, userName: input.userName, accessKeyId: secret.accessKeyId },
+  }),
   reply: (secret) => secret,
 });
 
@@ -29,26 +39,26 @@ export const deactivateKeyAction = defineAction({
   name: "key.deactivate",
   permission: "key.deactivate",
   input: keyInput,
-  target: (i) => ({ accessKeyId: i.accessKeyId }),
+  target: keyTarget,
   // An override reason only counts for admins: the rules check the role.
   run: (i, actor) => deactivateKey({ ...i, actor }),
-  done: (message) => ({ message }),
+  done: (outcome) => outcome,
 });
 
 export const reactivateKeyAction = defineAction({
   name: "key.reactivate",
   permission: "key.reactivate",
   input: z.object({ accessKeyId: accessKeyIdSchema }),
-  target: (i) => ({ accessKeyId: i.accessKeyId }),
+  target: keyTarget,
   run: (i, actor) => reactivateKey({ ...i, actor }),
-  done: (message) => ({ message }),
+  done: (outcome) => outcome,
 });
 
 export const deleteKeyAction = defineAction({
   name: "key.delete",
   permission: "key.delete",
   input: z.object({ accessKeyId: accessKeyIdSchema, proceedWithoutNotice: checkbox.optional() }),
-  target: (i) => ({ accessKeyId: i.accessKeyId }),
+  target: keyTarget,
   run: (i, actor) => deleteKey({ ...i, actor }),
-  done: (message) => ({ message }),
+  done: (outcome) => outcome,
 });

@@ -22,8 +22,8 @@ type Spec<S extends z.ZodType, R> = {
   name: string | ((input: z.output<S>) => string);
   permission: Permission;
   input: S;
-  /** What the audit record names; never a secret. */
-  target?: (input: z.output<S>) => AuditTarget;
+  /** What the audit record names, even when the action fails; never a secret. */
+  target?: (input: z.output<S>) => AuditTarget | Promise<AuditTarget>;
   /** A summary of the input for the audit record; by default the parsed input. Never a secret. */
   summary?: (input: z.output<S>) => Record<string, unknown>;
   run: (input: z.output<S>, actor: Actor) => Promise<R>;
@@ -70,7 +70,7 @@ export function defineAction<S extends z.ZodType, R>(spec: Spec<S, R>) {
     }
     const input = parsed.data;
     const name = typeof spec.name === "string" ? spec.name : spec.name(input);
-    const target = spec.target?.(input) ?? {};
+    const target = (await spec.target?.(input)) ?? {};
     const summary = spec.summary ? spec.summary(input) : (input as Record<string, unknown>);
     let state: ActionState;
     try {

@@ -34,11 +34,11 @@ describe("direct key actions", () => {
     const [key] = await seedIam(emulator.endpoint(), [{ userName: "unused", keys: [{ ageDays: 30 }] }]);
     await runSync("test");
     await expect(deleteKey({ accessKeyId: key.accessKeyId, actor: rotator }, deps)).rejects.toThrow(/Never delete an Active key/);
-    expect(await deactivateKey({ accessKeyId: key.accessKeyId, actor: rotator }, deps)).toMatch(/now Inactive. 2nd line notified/);
+    expect(await deactivateKey({ accessKeyId: key.accessKeyId, actor: rotator }, deps)).toMatchObject({ message: expect.stringMatching(/now Inactive. 2nd line notified/), target: { accountId: ACCOUNT, userName: "unused", accessKeyId: key.accessKeyId } });
     expect(await status("unused", key.accessKeyId)).toBe("Inactive");
-    expect(await reactivateKey({ accessKeyId: key.accessKeyId, actor: rotator }, deps)).toMatch(/Active again/);
+    expect(await reactivateKey({ accessKeyId: key.accessKeyId, actor: rotator }, deps)).toMatchObject({ message: expect.stringMatching(/Active again/) });
     await deactivateKey({ accessKeyId: key.accessKeyId, actor: rotator }, deps);
-    expect(await deleteKey({ accessKeyId: key.accessKeyId, actor: rotator }, deps)).toMatch(/deleted/);
+    expect(await deleteKey({ accessKeyId: key.accessKeyId, actor: rotator }, deps)).toMatchObject({ message: expect.stringMatching(/deleted/) });
     expect(await listKeysOfUser(ACCOUNT, "unused")).toEqual([]);
     expect(notices).toEqual([`deactivate ${key.accessKeyId}`, `deactivate ${key.accessKeyId}`, `delete ${key.accessKeyId}`]);
   });
@@ -50,7 +50,7 @@ describe("direct key actions", () => {
     await expect(deactivateKey({ accessKeyId: key.accessKeyId, actor: rotator, overrideReason: "incident 42: key leaked" }, deps)).rejects.toThrow(/admin/i);
     await expect(deactivateKey({ accessKeyId: key.accessKeyId, actor: admin, overrideReason: "short" }, deps)).rejects.toThrow(/reason/i);
     expect(await status("busy", key.accessKeyId)).toBe("Active");
-    expect(await deactivateKey({ accessKeyId: key.accessKeyId, actor: admin, overrideReason: "incident 42: key leaked" }, deps)).toMatch(/Admin override: incident 42/);
+    expect(await deactivateKey({ accessKeyId: key.accessKeyId, actor: admin, overrideReason: "incident 42: key leaked" }, deps)).toMatchObject({ message: expect.stringMatching(/Admin override: incident 42/) });
     expect(await status("busy", key.accessKeyId)).toBe("Inactive");
   });
 
@@ -67,7 +67,7 @@ describe("direct key actions", () => {
     notifyOk = false;
     await expect(deactivateKey({ accessKeyId: key.accessKeyId, actor: rotator }, deps)).rejects.toMatchObject({ code: "notification-failed" });
     expect(await status("quiet-hook", key.accessKeyId)).toBe("Active");
-    expect(await deactivateKey({ accessKeyId: key.accessKeyId, actor: rotator, proceedWithoutNotice: true }, deps)).toMatch(/WITHOUT notifying/);
+    expect(await deactivateKey({ accessKeyId: key.accessKeyId, actor: rotator, proceedWithoutNotice: true }, deps)).toMatchObject({ message: expect.stringMatching(/WITHOUT notifying/) });
     notifyOk = true;
   });
 

@@ -12,6 +12,15 @@ import { checkCreateKey, checkDeactivateKey, checkDeleteKey, checkReactivateKey 
 import type { GuardResult, KeySnapshot } from "./types.ts";
 import type { NewSecret } from "./runner.ts";
 
+/** What an action did, and to whom: the audit record names the account and user as well as the key. */
+export type KeyActionOutcome = { message: string; target: { accountId: string; userName: string; accessKeyId: string } };
+
+const targetOf = (ctx: Awaited<ReturnType<typeof keyContext>>) => ({
+  accountId: ctx.stored.accountId,
+  userName: ctx.stored.userName,
+  accessKeyId: ctx.stored.accessKeyId,
+});
+
 function enforce(guard: GuardResult): { overrideReason?: string } {
   if (!guard.ok) throw new KeyrotateError("rule-violation", guard.message);
   return { overrideReason: guard.overrideReason };
@@ -68,7 +77,7 @@ async function noticeFirst(
 export async function deactivateKey(
   input: { accessKeyId: string; actor: Actor; overrideReason?: string; proceedWithoutNotice?: boolean },
   deps: RotationDeps = defaultDeps,
-): Promise<string> {
+): Promise<KeyActionOutcome> {
   const ctx = await keyContext(input.accessKeyId, deps);
   const guard = enforce(
     checkDeactivateKey({ key: ctx.key, otherKeys: ctx.others, role: input.actor.role, overrideReason: input.overrideReason, config: rulesConfig(), now: deps.now() }),
@@ -76,26 +85,27 @@ export async function deactivateKey(
   const notice = await noticeFirst("deactivate", ctx, input.actor, !!input.proceedWithoutNotice, deps);
   await ctx.live.iam.setAccessKeyStatus(ctx.stored.userName, input.accessKeyId, "Inactive");
   await liveUser(deps, ctx.stored.accountId, ctx.stored.userName);
-  return `Key ${input.accessKeyId} is now Inactive. ${notice}${guard.overrideReason ? ` Admin override: ${guard.overrideReason}` : ""}`;
+  const override = guard.overrideReason ? ` Admin override: ${guard.overrideReason}` : "";
+  return { message: `Key ${input.accessKeyId} is now Inactive. ${notice}${override}`, target: targetOf(ctx) };
 }
 
-export async function reactivateKey(input: { accessKeyId: string; actor: Actor }, deps: RotationDeps = defaultDeps): Promise<string> {
+export async function reactivateKey(input: { accessKeyId: string; actor: Actor }, deps: RotationDeps = defaultDeps): Promise<KeyActionOutcome> {
   const ctx = await keyContext(input.accessKeyId, deps);
   enforce(checkReactivateKey(ctx.key));
   await ctx.live.iam.setAccessKeyStatus(ctx.stored.userName, input.accessKeyId, "Active");
   await liveUser(deps, ctx.stored.accountId, ctx.stored.userName);
-  return `Key ${input.accessKeyId} is Active again.`;
+  return { message: `Key ${input.accessKeyId} is Active again.`, target: targetOf(ctx) };
 }
 
 export async function deleteKey(
   input: { accessKeyId: string; actor: Actor; proceedWithoutNotice?: boolean },
   deps: RotationDeps = defaultDeps,
-): Promise<string> {
+): Promise<KeyActionOutcome> {
   const ctx = await keyContext(input.accessKeyId, deps);
   const deactivatedAt = (await lastDeactivation(input.accessKeyId)) ?? undefined;
   enforce(checkDeleteKey({ key: ctx.key as KeySnapshot, config: rulesConfig(), now: deps.now(), deactivatedAt }));
   const notice = await noticeFirst("delete", ctx, input.actor, !!input.proceedWithoutNotice, deps);
   await ctx.live.iam.deleteAccessKey(ctx.stored.userName, input.accessKeyId);
   await liveUser(deps, ctx.stored.accountId, ctx.stored.userName);
-  return `Key ${input.accessKeyId} is deleted. ${notice}`;
+  return { message: `Key ${input.accessKeyId} is deleted. ${notice}`, target: targetOf(ctx) };
 }
