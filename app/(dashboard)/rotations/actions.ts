@@ -1,6 +1,7 @@
 "use server";
 import { z } from "zod";
 import { defineAction } from "@/lib/auth/action.ts";
+import { getRotation } from "@/lib/db/rotations.ts";
 import { userNameSchema } from "@/lib/locations/schema.ts";
 import { advanceRotation, beginRotation, type RotationCommand } from "@/lib/rotation/runner.ts";
 
@@ -47,6 +48,11 @@ export const advanceRotationAction = defineAction({
   name: (i) => `rotation.${i.type}`,
   permission: "rotation.advance",
   input: advanceInput,
+  // Named before the step runs, so a refused step is audited against its user and key too.
+  target: async ({ rotationId }) => {
+    const r = await getRotation(rotationId);
+    return r ? { accountId: r.accountId, userName: r.userName, accessKeyId: r.oldKeyId } : {};
+  },
   run: ({ rotationId, version, ...cmd }, actor) => {
     const clean = Object.fromEntries(Object.entries(cmd).filter(([, v]) => v !== "" && v !== undefined));
     return advanceRotation({ rotationId, version, command: clean as RotationCommand, actor });
