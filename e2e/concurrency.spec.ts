@@ -29,7 +29,10 @@ test("two people rotating the same user at once end with one rotation and exactl
   await Promise.all(pages.map((p) => p.getByRole("button", { name: "Create new key" }).click()));
   const dialogs = pages.map((p) => p.getByRole("dialog", { name: `New access key for ${user}` }));
   await expect.poll(async () => (await Promise.all(dialogs.map((d) => d.isVisible()))).filter(Boolean).length).toBe(1);
-  await expect.poll(async () => (await Promise.all(pages.map((p) => p.getByText(/Someone else moved this rotation|changed since you loaded/).isVisible()))).some(Boolean)).toBe(true);
+  // The other is refused with a clear reason: by the version check if the winner's claim landed
+  // first, or by the no-third-key rule if the winner's new key already shows in IAM.
+  const refusal = /Someone else moved this rotation|changed since you loaded|already has 2 access keys/;
+  await expect.poll(async () => (await Promise.all(pages.map((p) => p.getByTestId("rotation-outcome").getByText(refusal).isVisible()))).some(Boolean)).toBe(true);
 
   const client = new IAMClient({ endpoint: process.env.KEYROTATE_E2E_EMULATOR, region: "us-east-1", credentials: { accessKeyId: "t", secretAccessKey: "t" } });
   const keys = await client.send(new ListAccessKeysCommand({ UserName: user }));
