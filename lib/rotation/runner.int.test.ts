@@ -7,7 +7,8 @@ import { setupFreshDatabase } from "../testing/use-database.ts";
 import { runSync } from "../sync/run-sync.ts";
 import { addLocationToKey } from "../locations/registry.ts";
 import { listLocations } from "../db/locations.ts";
-import { findActiveRotation } from "../db/rotations.ts";
+import { findActiveRotation, getRotation } from "../db/rotations.ts";
+import { KeyrotateError } from "../errors.ts";
 import type { Actor } from "../auth/roles.ts";
 import { defaultDeps, type RotationDeps } from "./context.ts";
 import { advanceRotation, beginRotation, type RotationCommand } from "./runner.ts";
@@ -160,5 +161,29 @@ describe("a user with two keys", () => {
     const { rotation } = await beginRotation({ accountId: ACCOUNT, userName: "both-used", actor: alice }, deps);
     const kept = await step(rotation.id, { type: "keep-key", accessKeyId: current.accessKeyId });
     expect(kept.rotation).toMatchObject({ step: "verify-cutover", oldKeyId: old.accessKeyId, newKeyId: current.accessKeyId });
+  });
+});
+
+describe("when IAM refuses a step's change", () => {
+  it("leaves the rotation where it was, so it never claims what IAM does not show", async () => {
+    await seedIam(emulator.endpoint(), [{ userName: "flaky-iam", keys: [{ ageDays: 30 }] }]);
+    await runSync("test");
+    const failing: RotationDeps = {
+      ...deps,
+      iam: async () => ({
+        ...(await defaultDeps.iam()),
+        setAccessKeyStatus: async () => {
+          throw new KeyrotateError("iam-unreachable", "Cannot reach AWS IAM (ECONNRESET).");
+        },
+      }),
+    };
+    const { rotation } = await beginRotation({ accountId: ACCOUNT, userName: "flaky-iam", actor: alice }, deps);
+    await step(rotation.id, { type: "send-notification" });
+    await expect(advanceRotation({ rotationId: rotation.id, command: { type: "deactivate-old" }, actor: alice }, failing)).rejects.toThrow(/Cannot reach AWS IAM/);
+    const after = await getRotation(rotation.id);
+    expect(after?.step).toBe("retire");
+    expect((await iamKeys("flaky-iam"))[0].status).toBe("Active");
+    // And it can go on once IAM answers again.
+    expect((await step(rotation.id, { type: "deactivate-old" })).rotation.step).toBe("old-inactive");
   });
 });

@@ -73,17 +73,27 @@ export async function advanceRotation(
   const event = await toEvent(input.command, rotation.state);
   const decided = transition(rotation.state, event, ctx);
   if (!decided.ok) refused(decided);
+  const before = rotation.state;
   rotation = await saveRotationState(rotation.id, rotation.version, decided.state);
   const outcome: AdvanceOutcome = { rotation, audit: decided.audit, notice: decided.notice };
 
-  for (const effect of decided.effects) {
-    const follow = await applyEffect(effect, rotation, live, input.actor, deps, outcome);
-    if (!follow) continue;
-    ctx = { ...ctx, now: deps.now(), keys: follow.keys ?? ctx.keys };
-    const next = transition(rotation.state, follow.event, ctx);
-    if (!next.ok) refused(next);
-    rotation = await saveRotationState(rotation.id, rotation.version, next.state);
-    outcome.audit += ` ${next.audit}`;
+  let applied = 0;
+  try {
+    for (const effect of decided.effects) {
+      const follow = await applyEffect(effect, rotation, live, input.actor, deps, outcome);
+      applied++;
+      if (!follow) continue;
+      ctx = { ...ctx, now: deps.now(), keys: follow.keys ?? ctx.keys };
+      const next = transition(rotation.state, follow.event, ctx);
+      if (!next.ok) refused(next);
+      rotation = await saveRotationState(rotation.id, rotation.version, next.state);
+      outcome.audit += ` ${next.audit}`;
+    }
+  } catch (error) {
+    // IAM refused before anything changed there: put the step back, so the rotation never claims
+    // what IAM does not show (an "inactive" old key that is still Active).
+    if (applied === 0) await saveRotationState(rotation.id, rotation.version, before).catch(() => {});
+    throw error;
   }
   await afterEvent(event, rotation, input.actor);
   await liveUser(deps, rotation.accountId, rotation.userName); // the dashboard shows what IAM now says
