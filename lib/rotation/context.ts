@@ -5,7 +5,8 @@ import { env } from "../env.ts";
 import { connectIam, type IamGateway, type IamUserWithKeys } from "../iam/index.ts";
 import { saveUserKeys } from "../db/inventory.ts";
 import { KeyrotateError } from "../errors.ts";
-import { postKeyNotice } from "../notify/webhook.ts";
+import { listLocations } from "../db/locations.ts";
+import { postKeyNotice, type KeyNotice, type NotifyOutcome } from "../notify/webhook.ts";
 import type { KeySnapshot, RulesConfig } from "./types.ts";
 
 export type RotationDeps = {
@@ -44,4 +45,14 @@ export async function liveUser(deps: RotationDeps, accountId: string, userName: 
   const user = await iam.getUserWithKeys(userName);
   const saved = await saveUserKeys(accountId, user, deps.now());
   return { iam, user, iamUserId: saved.iamUserId, keys: snapshots(user) };
+}
+
+/** Tells 2nd line what is about to happen to a key, naming every environment the user's keys are used in. */
+export async function tellSecondLine(
+  deps: RotationDeps,
+  notice: Omit<KeyNotice, "environments">,
+  iamUserId: string,
+): Promise<NotifyOutcome> {
+  const locations = await listLocations({ iamUserId });
+  return deps.notify({ ...notice, environments: [...new Set(locations.map((l) => l.environment))] });
 }

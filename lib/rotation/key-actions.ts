@@ -3,11 +3,10 @@ import "server-only";
 // module decide; a key whose user is mid-rotation is left to the rotation.
 import { KeyrotateError } from "../errors.ts";
 import { findKey } from "../db/keys.ts";
-import { listLocations } from "../db/locations.ts";
 import { findActiveRotation } from "../db/rotations.ts";
 import { lastDeactivation } from "../db/audit.ts";
 import type { Actor } from "../auth/roles.ts";
-import { defaultDeps, liveUser, rulesConfig, type RotationDeps } from "./context.ts";
+import { defaultDeps, liveUser, rulesConfig, tellSecondLine, type RotationDeps } from "./context.ts";
 import { checkCreateKey, checkDeactivateKey, checkDeleteKey, checkReactivateKey } from "./rules.ts";
 import type { GuardResult, KeySnapshot } from "./types.ts";
 import type { NewSecret } from "./runner.ts";
@@ -57,16 +56,11 @@ async function noticeFirst(
   proceedWithoutNotice: boolean,
   deps: RotationDeps,
 ): Promise<string> {
-  const locations = await listLocations({ iamUserId: ctx.live.iamUserId });
-  const sent = await deps.notify({
-    actor: actor.name,
-    what,
-    accountId: ctx.stored.accountId,
-    accountName: ctx.stored.accountName,
-    userName: ctx.stored.userName,
-    accessKeyId: ctx.key.accessKeyId,
-    environments: [...new Set(locations.map((l) => l.environment))],
-  });
+  const sent = await tellSecondLine(
+    deps,
+    { actor: actor.name, what, ...targetOf(ctx), accountName: ctx.stored.accountName },
+    ctx.live.iamUserId,
+  );
   if (sent.ok) return "2nd line notified.";
   if (!proceedWithoutNotice) {
     throw new KeyrotateError("notification-failed", `${sent.detail} Retry, or confirm that you proceed without notifying 2nd line.`);

@@ -12,7 +12,7 @@ import {
   type RotationRecord,
 } from "../db/rotations.ts";
 import type { Actor } from "../auth/roles.ts";
-import { defaultDeps, liveUser, rulesConfig, type RotationDeps } from "./context.ts";
+import { defaultDeps, liveUser, rulesConfig, tellSecondLine, type RotationDeps } from "./context.ts";
 import { startRotation, transition } from "./rules.ts";
 import type { Effect, RotationEvent, RotationState, RulesContext } from "./types.ts";
 
@@ -125,15 +125,11 @@ async function applyEffect(
       await iam.deleteAccessKey(user.userName, effect.accessKeyId);
       return null;
     case "notify": {
-      const locations = await listLocations({ iamUserId: rotation.iamUserId });
-      const sent = await deps.notify({
-        actor: actor.name,
-        what: effect.what,
-        accountId: rotation.accountId,
-        userName: user.userName,
-        accessKeyId: effect.accessKeyId,
-        environments: [...new Set(locations.map((l) => l.environment))],
-      });
+      const sent = await tellSecondLine(
+        deps,
+        { actor: actor.name, what: effect.what, accountId: rotation.accountId, userName: user.userName, accessKeyId: effect.accessKeyId },
+        rotation.iamUserId,
+      );
       if (effect.what === "delete") return null; // informational: the rules already allowed it
       if (!sent.ok) outcome.notice = `${sent.detail} Retry, or proceed without it by giving a reason.`;
       return { event: sent.ok ? { type: "notified", ok: true } : { type: "notified", ok: false, detail: sent.detail } };
