@@ -1,5 +1,5 @@
 import { IAMClient, ListAccessKeysCommand } from "@aws-sdk/client-iam";
-import { expect, test, unique, Dashboard } from "./support/fixtures.ts";
+import { expect, test, unique, Dashboard } from "./fixtures.ts";
 
 test("two people rotating the same user at once end with one rotation and exactly one new key", async ({ iam, browser }) => {
   const user = unique("race");

@@ -1,4 +1,4 @@
-import { expect, test, unique } from "./support/fixtures.ts";
+import { expect, test, unique } from "./fixtures.ts";
 
 const used = (daysAgo: number) => ({ daysAgo, service: "s3", region: "eu-west-2" });
 

@@ -1,6 +1,6 @@
 // One-click key actions from the dashboard: each asks first, naming the key; the rules still decide.
 import { readFileSync } from "node:fs";
-import { expect, test, unique } from "./support/fixtures.ts";
+import { expect, test, unique } from "./fixtures.ts";
 
 test("a never-used key is deactivated, reactivated, deactivated and deleted from its row", async ({ iam, dashboard, page }) => {
   const user = unique("unused");

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { parseLocationsCsv } from "../lib/locations/csv.ts";
-import { expect, test, unique } from "./support/fixtures.ts";
+import { expect, test, unique } from "./fixtures.ts";
 
 async function addLocation(page: Page, loc: { kind: string; system: string; environment: string; identifier: string; notes?: string }) {
   const form = page.getByRole("region", { name: "Add location" });

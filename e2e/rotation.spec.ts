@@ -4,8 +4,8 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { IAMClient, ListAccessKeysCommand } from "@aws-sdk/client-iam";
 import type { Page } from "@playwright/test";
-import { expect, test, unique } from "./support/fixtures.ts";
-import { findSecrets } from "./support/leak-scan.ts";
+import { expect, test, unique } from "./fixtures.ts";
+import { findSecrets } from "../lib/testing/leak-scan.ts";
 
 const work = process.env.KEYROTATE_E2E_WORKDIR!;
 const secrets: string[] = [];

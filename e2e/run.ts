@@ -4,8 +4,8 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { join, resolve } from "node:path";
-import { emulatorEnv, startEmulator } from "../scripts/emulator/start.ts";
-import { startWebhookReceiver } from "./support/webhook-receiver.ts";
+import { emulatorEnv, startEmulator } from "../lib/testing/moto/process.ts";
+import { startWebhookReceiver } from "../lib/testing/webhook-receiver.ts";
 
 const root = resolve(import.meta.dirname, "..");
 

@@ -3,8 +3,8 @@
 // output; tests never assert timings.
 import { spawnSync } from "node:child_process";
 import { parseArgs } from "node:util";
-import { emulatorEnv, startEmulator } from "./emulator/start.ts";
-import { seedIam, type SeedUser } from "./emulator/seed.ts";
+import { emulatorEnv, startEmulator } from "../lib/testing/moto/process.ts";
+import { seedIam, type SeedUser } from "../lib/testing/moto/seed.ts";
 import { createTemplate } from "../lib/testing/database.ts";
 
 const { values } = parseArgs({

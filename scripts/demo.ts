@@ -3,10 +3,10 @@
 import { spawn, spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
 import { resolve } from "node:path";
-import { emulatorEnv, startEmulator } from "./emulator/start.ts";
-import { seedIam } from "./emulator/seed.ts";
-import { demoUsers } from "./emulator/demo-fixture.ts";
-import { startWebhookReceiver } from "../e2e/support/webhook-receiver.ts";
+import { emulatorEnv, startEmulator } from "../lib/testing/moto/process.ts";
+import { seedIam } from "../lib/testing/moto/seed.ts";
+import { demoUsers } from "./demo-data/users.ts";
+import { startWebhookReceiver } from "../lib/testing/webhook-receiver.ts";
 
 const root = resolve(import.meta.dirname, "..");
 const port = process.env.PORT ?? "3000";
@@ -34,7 +34,7 @@ const env: NodeJS.ProcessEnv = {
 // A fresh demo each time: the emulator starts empty, so yesterday's keys would only show as deleted.
 rmSync(dbFile, { force: true });
 // Where the demo's keys are used: what the team would import from its spreadsheet.
-const demoLocations = resolve(import.meta.dirname, "emulator/demo-locations.csv");
+const demoLocations = resolve(import.meta.dirname, "demo-data/locations.csv");
 for (const args of [["migrate"], ["sync"], ["locations", "import", demoLocations]]) {
   const out = spawnSync(process.execPath, [resolve(root, "bin/keyrotate.mjs"), ...args], { cwd: root, env, stdio: "inherit" });
   if (out.status !== 0) {

@@ -8,7 +8,7 @@ import { keyPermissions } from "@/lib/auth/roles.ts";
 import { loadKeyRows } from "@/lib/inventory/dashboard.ts";
 import { listActiveRotations, type RotationRecord } from "@/lib/db/rotations.ts";
 import { lastSuccessfulSync } from "@/lib/db/sync-runs.ts";
-import { stepLabel } from "@/lib/rotation/steps.ts";
+import { stepLabel } from "@/lib/rotation/rules/index.ts";
 import { syncNow } from "./actions.ts";
 
 export const dynamic = "force-dynamic";

@@ -7,7 +7,7 @@ import { useState } from "react";
 import { deactivateKeyAction, deleteKeyAction, reactivateKeyAction } from "@/app/(dashboard)/key-actions.ts";
 import { startRotationAction } from "@/app/(dashboard)/rotations/actions.ts";
 import type { ActionState } from "@/lib/auth/action.ts";
-import { MIN_OVERRIDE_REASON_LENGTH } from "@/lib/rotation/key-guards.ts";
+import { MIN_OVERRIDE_REASON_LENGTH } from "@/lib/rotation/rules/index.ts";
 import { primaryButton } from "../ui/button.ts";
 import { useFormAction } from "../ui/use-form-action.ts";
 import { rotationIdOf } from "./action-results.ts";

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import type { StoredKey } from "@/lib/db/keys.ts";
 import type { RotationRecord } from "@/lib/db/rotations.ts";
-import { stepLabel } from "@/lib/rotation/steps.ts";
+import { stepLabel } from "@/lib/rotation/rules/index.ts";
 import { KeyActions, type KeyPermissions } from "./key-actions.tsx";
 
 export function KeyPanel({ storedKey, rotation, allowed }: { storedKey: StoredKey; rotation: RotationRecord | null; allowed: KeyPermissions }) {

@@ -2,7 +2,7 @@
 // the runner checks them again against IAM when a button is pressed.
 import Link from "next/link";
 import type { RotationView } from "@/lib/rotation/view.ts";
-import type { EventAvailability } from "@/lib/rotation/types.ts";
+import type { EventAvailability } from "@/lib/rotation/rules/index.ts";
 import { formatDateTime } from "../ui/format.ts";
 import { CutoverWatcher } from "./cutover-watcher.tsx";
 import { RefreshAt } from "./refresh-at.tsx";

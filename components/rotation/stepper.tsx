@@ -1,5 +1,5 @@
-import { ROTATION_STEPS } from "@/lib/rotation/steps.ts";
-import type { RotationStep } from "@/lib/rotation/types.ts";
+import { ROTATION_STEPS } from "@/lib/rotation/rules/index.ts";
+import type { RotationStep } from "@/lib/rotation/rules/index.ts";
 
 export function Stepper({ current }: { current: RotationStep }) {
   const steps = ROTATION_STEPS.filter((s) => s.step !== "cancelled" || current === "cancelled");

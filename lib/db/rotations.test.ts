@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { states } from "../rotation/test-helpers.ts";
+import { states } from "../testing/rotation-fixtures.ts";
 import { deserializeState, serializeState } from "./rotations.ts";
 
 describe("rotation state storage", () => {

@@ -3,7 +3,7 @@ import "server-only";
 // is a compare-and-swap on `version`, so two browsers acting at once cannot both win.
 import { db } from "./client.ts";
 import { KeyrotateError } from "../errors.ts";
-import type { RotationState } from "../rotation/types.ts";
+import type { RotationState } from "../rotation/rules/index.ts";
 
 export type RotationRecord = {
   id: string;

@@ -7,7 +7,7 @@ import { saveUserKeys } from "../db/inventory.ts";
 import { KeyrotateError } from "../errors.ts";
 import { listLocations } from "../db/locations.ts";
 import { postKeyNotice, type KeyNotice, type NotifyOutcome } from "../notify/webhook.ts";
-import type { KeySnapshot, RulesConfig } from "./types.ts";
+import type { KeySnapshot, RulesConfig } from "./rules/index.ts";
 
 export type RotationDeps = {
   iam: () => Promise<IamGateway & { accountId: string }>;

@@ -1,6 +1,6 @@
 // The dashboard's direct key actions against the emulator: the same guards as the rotation.
 import { describe, expect, it } from "vitest";
-import { seedIam } from "../../scripts/emulator/seed.ts";
+import { seedIam } from "../testing/moto/seed.ts";
 import { setupEmulator } from "../testing/emulator.ts";
 import { setupFreshDatabase } from "../testing/use-database.ts";
 import { runSync } from "../sync/run-sync.ts";

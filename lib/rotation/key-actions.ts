@@ -7,8 +7,7 @@ import { findActiveRotation } from "../db/rotations.ts";
 import { lastDeactivation } from "../db/audit.ts";
 import type { Actor } from "../auth/roles.ts";
 import { defaultDeps, liveUser, rulesConfig, tellSecondLine, type RotationDeps } from "./context.ts";
-import { checkCreateKey, checkDeactivateKey, checkDeleteKey, checkReactivateKey } from "./rules.ts";
-import type { GuardResult, KeySnapshot } from "./types.ts";
+import { checkCreateKey, checkDeactivateKey, checkDeleteKey, checkReactivateKey, type GuardResult, type KeySnapshot } from "./rules/index.ts";
 import type { NewSecret } from "./runner.ts";
 
 /** What an action did, and to whom: the audit record names the account and user as well as the key. */

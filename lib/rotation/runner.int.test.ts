@@ -1,7 +1,7 @@
 // The guided rotation end to end against the IAM emulator and a real database.
 import { IAMClient, ListAccessKeysCommand } from "@aws-sdk/client-iam";
 import { describe, expect, it } from "vitest";
-import { seedIam } from "../../scripts/emulator/seed.ts";
+import { seedIam } from "../testing/moto/seed.ts";
 import { setupEmulator, useKey } from "../testing/emulator.ts";
 import { setupFreshDatabase } from "../testing/use-database.ts";
 import { runSync } from "../sync/run-sync.ts";

@@ -13,8 +13,7 @@ import {
 } from "../db/rotations.ts";
 import type { Actor } from "../auth/roles.ts";
 import { defaultDeps, liveUser, rulesConfig, tellSecondLine, type RotationDeps } from "./context.ts";
-import { startRotation, transition } from "./rules.ts";
-import type { Effect, RotationEvent, RotationState, RulesContext } from "./types.ts";
+import { startRotation, transition, type Effect, type RotationEvent, type RotationState, type RulesContext } from "./rules/index.ts";
 
 export type NewSecret = { accessKeyId: string; secretAccessKey: string; userName: string };
 

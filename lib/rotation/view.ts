@@ -6,8 +6,7 @@ import { listLocations, type LocationRecord } from "../db/locations.ts";
 import { getRotation, listLocationUpdates, type RotationRecord } from "../db/rotations.ts";
 import type { Role } from "../auth/roles.ts";
 import { rulesConfig } from "./context.ts";
-import { availableEvents, evaluateCutover } from "./rules.ts";
-import type { CutoverEvaluation, EventAvailability, KeySnapshot, RotationState } from "./types.ts";
+import { availableEvents, evaluateCutover, type CutoverEvaluation, type EventAvailability, type KeySnapshot, type RotationState } from "./rules/index.ts";
 
 export type KeyUse = { accessKeyId: string; status: string; createDate: string; lastUsedDate: string | null; lastUsedService: string | null };
 

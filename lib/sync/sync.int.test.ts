@@ -3,7 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { DeleteAccessKeyCommand, IAMClient } from "@aws-sdk/client-iam";
 import { describe, expect, it } from "vitest";
-import { seedIam } from "../../scripts/emulator/seed.ts";
+import { seedIam } from "../testing/moto/seed.ts";
 import { setupEmulator } from "../testing/emulator.ts";
 import { setupFreshDatabase } from "../testing/use-database.ts";
 import { lastSuccessfulSync } from "../db/sync-runs.ts";

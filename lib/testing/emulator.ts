@@ -1,7 +1,7 @@
 // Integration tests: an emulator for this test file, with the SDK pointed at it by configuration.
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { afterAll, beforeAll } from "vitest";
-import { emulatorEnv, startEmulator, type Emulator } from "../../scripts/emulator/start.ts";
+import { emulatorEnv, startEmulator, type Emulator } from "./moto/process.ts";
 
 export function setupEmulator(extraEnv: Record<string, string> = {}): { endpoint: () => string } {
   let emulator: Emulator | undefined;

@@ -9,7 +9,7 @@ import { formatDateTime } from "@/components/ui/format.ts";
 import { currentActor } from "@/lib/auth/actor.ts";
 import { listAudit } from "@/lib/db/audit.ts";
 import { env } from "@/lib/env.ts";
-import { isTerminal, stepLabel } from "@/lib/rotation/steps.ts";
+import { isTerminal, stepLabel } from "@/lib/rotation/rules/index.ts";
 import { loadRotationView } from "@/lib/rotation/view.ts";
 
 export const dynamic = "force-dynamic";

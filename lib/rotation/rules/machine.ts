@@ -1,9 +1,9 @@
 // The rotation rules: which step may follow which, and what must hold first. Pure: no I/O, no clock.
 // The runner loads keys from IAM and the state from the DB, calls `transition`, then applies the
 // returned effects in order and saves the returned state.
-import { refuse } from "./key-guards";
-import { cancel, oldInactive, retire, verifyCutover } from "./retire-handlers";
-import { afterCheckUsage, confirmLocations, createKey, distribute, notAllowed, resolveTwoKeys } from "./step-handlers";
+import { refuse } from "./key-guards.ts";
+import { cancel, oldInactive, retire, verifyCutover } from "./retire-handlers.ts";
+import { afterCheckUsage, confirmLocations, createKey, distribute, notAllowed, resolveTwoKeys } from "./step-handlers.ts";
 import type {
   EventAvailability,
   Refusal,
@@ -13,19 +13,7 @@ import type {
   RulesContext,
   StartResult,
   TransitionResult,
-} from "./types";
-
-export {
-  DEFAULT_RULES_CONFIG,
-  MIN_OVERRIDE_REASON_LENGTH,
-  checkCreateKey,
-  checkDeactivateKey,
-  checkDeleteKey,
-  checkReactivateKey,
-  evaluateCutover,
-} from "./key-guards";
-export { ROTATION_STEPS, STEP_EVENTS, isTerminal } from "./steps";
-export type * from "./types";
+} from "./types.ts";
 
 const VIEWER_REFUSAL: Refusal = refuse(
   "viewer-read-only",

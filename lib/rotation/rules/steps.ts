@@ -1,4 +1,4 @@
-import type { RotationEventType, RotationStep, StepInfo, TerminalStep } from "./types";
+import type { RotationEventType, RotationStep, StepInfo, TerminalStep } from "./types.ts";
 
 /** In runbook order, for the stepper. A never-used key skips from check-usage to retire. */
 export const ROTATION_STEPS: readonly StepInfo[] = [

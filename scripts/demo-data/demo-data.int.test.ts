@@ -8,8 +8,8 @@ import { setupFreshDatabase } from "../../lib/testing/use-database.ts";
 import { runSync } from "../../lib/sync/run-sync.ts";
 import { loadKeyRows } from "../../lib/inventory/dashboard.ts";
 import { importLocationsCsv } from "../../lib/locations/registry.ts";
-import { demoUsers } from "./demo-fixture.ts";
-import { seedIam } from "./seed.ts";
+import { demoUsers } from "./users.ts";
+import { seedIam } from "../../lib/testing/moto/seed.ts";
 
 const emulator = setupEmulator();
 setupFreshDatabase();
@@ -21,7 +21,7 @@ describe("the demo account", () => {
     expect(run.usersSeen).toBe(demoUsers.length);
     expect(run.usersSeen).toBeGreaterThanOrEqual(40);
 
-    const csv = readFileSync(join(import.meta.dirname, "demo-locations.csv"), "utf8");
+    const csv = readFileSync(join(import.meta.dirname, "locations.csv"), "utf8");
     const imported = await importLocationsCsv(csv, { commit: true, actor: "demo-test" });
     expect(imported.errors).toEqual([]);
     expect(imported.counts?.created).toBe(csv.trim().split("\n").length - 1);

@@ -1,6 +1,8 @@
 // Plain data in and out of the rotation rules. Dates are Date objects; the runner persists them.
+import type { Role } from "../../auth/roles.ts";
+import type { KeyStatus } from "../../iam/types.ts";
 
-export type KeyStatus = "Active" | "Inactive";
+export type { KeyStatus, Role };
 
 /** One access key as IAM reports it, loaded by the runner just before it asks the rules. */
 export type KeySnapshot = {
@@ -10,8 +12,6 @@ export type KeySnapshot = {
   /** IAM's "Last used"; null is the console's N/A (never used). */
   lastUsedDate: Date | null;
 };
-
-export type Role = "viewer" | "rotator" | "admin";
 
 export type RulesConfig = {
   /** How long the old key must show no use before it may be retired. */

@@ -1,8 +1,8 @@
 // Fixtures: each spec seeds its own IAM users (names unique to the spec) into the run's emulator.
 import { test as base, expect, type Page } from "@playwright/test";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
-import { backdateKey } from "../../scripts/emulator/start.ts";
-import { seedIam, type SeedUser, type SeededKey } from "../../scripts/emulator/seed.ts";
+import { backdateKey } from "../lib/testing/moto/process.ts";
+import { seedIam, type SeedUser, type SeededKey } from "../lib/testing/moto/seed.ts";
 
 const endpoint = () => {
   const url = process.env.KEYROTATE_E2E_EMULATOR;

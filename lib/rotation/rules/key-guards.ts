@@ -7,7 +7,7 @@ import type {
   Role,
   RuleViolationCode,
   RulesConfig,
-} from "./types";
+} from "./types.ts";
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;

@@ -20,7 +20,7 @@
 // - stale (active, not used for 90+ days): signon-backups, licensify-legacy, pagerduty-cloudwatch,
 //   statuspage-cloudwatch, ses-smtp-user.20250107, datagovuk-ckan-s3 (never used in 260 d)
 // - no keys at all: readonly-auditor
-import type { SeedKey, SeedUser } from "./seed.ts";
+import type { SeedKey, SeedUser } from "../../lib/testing/moto/seed.ts";
 
 const REGION = "eu-west-1";
 

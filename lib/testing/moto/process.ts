@@ -1,7 +1,7 @@
 // Starts the local IAM emulator (moto + keyrotate's control routes, see iam-emulator.py) as a child
 // process, for the demo, integration tests and Playwright.
 //
-// CLI: node --import tsx scripts/emulator/start.ts [--port 4566] [--host 127.0.0.1] [--seed demo]
+// CLI: node --import tsx lib/testing/moto/process.ts [--port 4566] [--host 127.0.0.1] (empty; `npm run demo` seeds one)
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -130,12 +130,7 @@ export async function resetEmulator(endpoint: string): Promise<void> {
 }
 
 async function main() {
-  const { values } = parseArgs({
-    options: { port: { type: "string" }, host: { type: "string" }, seed: { type: "string" } },
-  });
-  if (values.seed !== undefined && values.seed !== "demo") {
-    throw new Error(`unknown --seed ${values.seed} (known: demo)`);
-  }
+  const { values } = parseArgs({ options: { port: { type: "string" }, host: { type: "string" } } });
   const emulator = await startEmulator({
     port: values.port === undefined ? undefined : Number(values.port),
     host: values.host,
@@ -144,13 +139,6 @@ async function main() {
   process.once("SIGINT", shutdown);
   process.once("SIGTERM", shutdown);
 
-  if (values.seed === "demo") {
-    // Imported here so that tests importing startEmulator don't load the AWS SDK for nothing.
-    const [{ seedIam }, { demoUsers }] = await Promise.all([import("./seed.ts"), import("./demo-fixture.ts")]);
-    const started = Date.now();
-    const keys = await seedIam(emulator.endpoint, demoUsers);
-    console.log(`seeded ${demoUsers.length} users, ${keys.length} keys in ${Date.now() - started} ms`);
-  }
   console.log(`IAM emulator listening at ${emulator.endpoint} (Ctrl-C to stop)`);
   for (const [name, value] of Object.entries(emulatorEnv(emulator.endpoint))) console.log(`${name}=${value}`);
 }

@@ -1,58 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ROTATION_STEPS, isTerminal, startRotation, transition } from "./rules";
-import { HOUR, NEW, OLD, T0, at, ctx, key, must, stateAt, states } from "./test-helpers";
-import type { RotationEvent } from "./types";
-
-describe("ROTATION_STEPS", () => {
-  it("lists every step once, in runbook order, with a label and description", () => {
-    expect(ROTATION_STEPS.map((s) => s.step)).toEqual([
-      "resolve-two-keys",
-      "check-usage",
-      "confirm-locations",
-      "create-key",
-      "distribute",
-      "verify-cutover",
-      "retire",
-      "old-inactive",
-      "done",
-      "cancelled",
-    ]);
-    for (const info of ROTATION_STEPS) expect(info.label.length * info.description.length).toBeGreaterThan(0);
-  });
-
-  it("marks only done and cancelled as terminal", () => {
-    expect(ROTATION_STEPS.filter((s) => isTerminal(s.step)).map((s) => s.step)).toEqual(["done", "cancelled"]);
-  });
-});
-
-describe("startRotation", () => {
-  it("refuses a user without keys", () => {
-    expect(startRotation(ctx([]))).toMatchObject({ ok: false, code: "no-keys" });
-  });
-
-  it("refuses a viewer", () => {
-    expect(startRotation(ctx([key(OLD)], { role: "viewer" }))).toMatchObject({ ok: false, code: "viewer-read-only" });
-  });
-
-  it("refuses more keys than AWS allows", () => {
-    expect(startRotation(ctx([key("A"), key("B"), key("C")]))).toMatchObject({ ok: false, code: "third-key" });
-  });
-
-  it("sends a used key to confirm-locations", () => {
-    const result = startRotation(ctx([key(OLD)]));
-    expect(result.ok && result.state).toEqual({ step: "confirm-locations", startedAt: T0, oldKeyId: OLD });
-  });
-
-  it("sends a never-used key straight to retire, without a new key", () => {
-    const result = startRotation(ctx([key(OLD, { lastUsedDate: null })]));
-    expect(result.ok && result.state).toMatchObject({ step: "retire", oldKeyId: OLD, newKeyId: null });
-  });
-
-  it("asks to resolve a user with two keys", () => {
-    const result = startRotation(ctx([key(OLD), key(NEW)]));
-    expect(result.ok && result.state).toMatchObject({ step: "resolve-two-keys", keyIds: [OLD, NEW] });
-  });
-});
+import { HOUR, NEW, OLD, T0, at, ctx, key, must, stateAt, states } from "../../testing/rotation-fixtures.ts";
+import { transition } from "./machine.ts";
+import type { RotationEvent } from "./types.ts";
 
 describe("resolve-two-keys", () => {
   const unusedNew = key(NEW, { lastUsedDate: null });
@@ -223,18 +172,5 @@ describe("distribute", () => {
   it("finishes at once with an empty checklist (no locations, acknowledged)", () => {
     const state = { ...states.distribute(), checklist: [] };
     expect(must(transition(state, { type: "finish-distribution" }, ctx(keys))).state.step).toBe("verify-cutover");
-  });
-});
-
-describe("events outside their step", () => {
-  it("refuses with not-allowed-in-step and names what is possible", () => {
-    const result = transition(states.confirm(), { type: "delete-old" }, ctx([key(OLD)]));
-    expect(result).toMatchObject({ ok: false, code: "not-allowed-in-step" });
-    expect(!result.ok && result.message).toMatch(/Possible now: confirm-locations, cancel/);
-  });
-
-  it("refuses every event on a viewer, whatever the step", () => {
-    const result = transition(states.create(), { type: "create-key" }, ctx([key(OLD)], { role: "viewer" }));
-    expect(result).toMatchObject({ ok: false, code: "viewer-read-only" });
   });
 });

@@ -1,6 +1,6 @@
 // One handler per step before verification: each answers the events its step accepts.
-import { checkCreateKey, formatTime, refuse } from "./key-guards";
-import { STEP_EVENTS, stepLabel } from "./steps";
+import { checkCreateKey, formatTime, refuse } from "./key-guards.ts";
+import { STEP_EVENTS, stepLabel } from "./steps.ts";
 import type {
   Effect,
   KeySnapshot,
@@ -10,7 +10,7 @@ import type {
   RulesContext,
   StateOf,
   TransitionResult,
-} from "./types";
+} from "./types.ts";
 
 export function ok(state: RotationState, effects: Effect[], audit: string, notice?: string): TransitionResult {
   return notice === undefined ? { ok: true, state, effects, audit } : { ok: true, state, effects, audit, notice };

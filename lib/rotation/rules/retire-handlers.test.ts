@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { transition } from "./rules";
-import { DAY, HOUR, INACTIVE, NEW, OLD, QUIET, T0, at, ctx, key, midRotationKeys, must, states } from "./test-helpers";
-import type { RotationEvent } from "./types";
+import { transition } from "./machine.ts";
+import { DAY, HOUR, INACTIVE, NEW, OLD, QUIET, T0, at, ctx, key, midRotationKeys, must, states } from "../../testing/rotation-fixtures.ts";
+import type { RotationEvent } from "./types.ts";
 
 // verify() starts at T0, the new key is used at T0 and the old key last at T0 - 2 h: settled at T0 + QUIET.
 describe("verify-cutover", () => {
@@ -222,5 +222,47 @@ describe("old-inactive", () => {
     expect(already.state.step).toBe("verify-cutover");
     const gone = transition(states.inactive(), { type: "reactivate-old" }, ctx([key(NEW)]));
     expect(gone).toMatchObject({ code: "key-not-found" });
+  });
+});
+
+describe("cancel", () => {
+  const cancel = (reason = "owner asked to wait"): RotationEvent => ({ type: "cancel", reason });
+  const anyKeys = ctx(midRotationKeys());
+
+  it("is allowed from every step before the old key is deactivated", () => {
+    const { resolve, confirm, create, distribute, verify, retire, retireNeverUsed } = states;
+    const before = [resolve(), confirm(), create(), distribute(), verify(), retire(), retireNeverUsed()];
+    for (const state of before) {
+      const result = must(transition(state, cancel(), anyKeys));
+      expect(result.state).toMatchObject({ step: "cancelled", cancelledFrom: state.step, reason: "owner asked to wait" });
+      expect(result.effects).toEqual([]);
+    }
+  });
+
+  it("needs a reason", () => {
+    expect(transition(states.confirm(), cancel(" "), anyKeys)).toMatchObject({ ok: false, code: "reason-required" });
+  });
+
+  it("is refused once the old key is Inactive, pointing to rollback", () => {
+    const result = transition(states.inactive(), cancel(), anyKeys);
+    expect(result).toMatchObject({ ok: false, code: "cancel-after-deactivation" });
+    expect(!result.ok && result.message).toMatch(/Reactivate old key/);
+  });
+
+  it("is refused on a finished rotation", () => {
+    for (const state of [states.done(), states.cancelled()]) {
+      expect(transition(state, cancel(), anyKeys)).toMatchObject({ ok: false, code: "not-allowed-in-step" });
+    }
+  });
+
+  it("keeps a created new key and tells the user both keys now exist", () => {
+    const result = must(transition(states.distribute(), cancel(), anyKeys));
+    expect(result.state).toMatchObject({ oldKeyId: OLD, newKeyId: NEW });
+    expect(result.notice).toMatch(/Both keys still exist/);
+  });
+
+  it("warns that a key may exist when cancelled after creation was requested", () => {
+    expect(must(transition(states.create(T0), cancel(), anyKeys)).notice).toMatch(/may already have been created/);
+    expect(must(transition(states.create(), cancel(), anyKeys)).notice).toBeUndefined();
   });
 });

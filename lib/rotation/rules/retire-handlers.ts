@@ -6,8 +6,8 @@ import {
   evaluateCutover,
   formatTime,
   refuse,
-} from "./key-guards";
-import { findKey, isRefusal, notAllowed, ok } from "./step-handlers";
+} from "./key-guards.ts";
+import { findKey, isRefusal, notAllowed, ok } from "./step-handlers.ts";
 import type {
   GuardResult,
   KeySnapshot,
@@ -17,7 +17,7 @@ import type {
   RulesContext,
   StateOf,
   TransitionResult,
-} from "./types";
+} from "./types.ts";
 
 export function verifyCutover(
   state: StateOf<"verify-cutover">,

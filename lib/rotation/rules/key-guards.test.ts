@@ -3,12 +3,13 @@ import {
   checkCreateKey,
   checkDeactivateKey,
   checkDeleteKey,
+  DEFAULT_RULES_CONFIG as config,
   checkReactivateKey,
   evaluateCutover,
   formatDuration,
-} from "./key-guards";
-import { DAY, HOUR, INACTIVE, MIN, NEW, OLD, QUIET, T0, at, key } from "./test-helpers";
-import { DEFAULT_RULES_CONFIG as config } from "./rules";
+} from "./key-guards.ts";
+import { DAY, HOUR, INACTIVE, MIN, NEW, OLD, QUIET, T0, at, key } from "../../testing/rotation-fixtures.ts";
+
 
 describe("evaluateCutover", () => {
   const fresh = (lastUsedDate: Date | null) => key(NEW, { createDate: T0, lastUsedDate });

@@ -1,7 +1,36 @@
 import { describe, expect, it } from "vitest";
-import { availableEvents, startRotation, transition } from "./rules";
-import { DAY, HOUR, INACTIVE, MIN, NEW, OLD, QUIET, T0, at, ctx, key, midRotationKeys, must, states } from "./test-helpers";
-import type { KeySnapshot, RotationEvent, RotationState, Role } from "./types";
+import { availableEvents, startRotation, transition } from "./machine.ts";
+import { DAY, HOUR, INACTIVE, MIN, NEW, OLD, QUIET, T0, at, ctx, key, midRotationKeys, must, states } from "../../testing/rotation-fixtures.ts";
+import type { KeySnapshot, RotationEvent, RotationState, Role } from "./types.ts";
+
+describe("startRotation", () => {
+  it("refuses a user without keys", () => {
+    expect(startRotation(ctx([]))).toMatchObject({ ok: false, code: "no-keys" });
+  });
+
+  it("refuses a viewer", () => {
+    expect(startRotation(ctx([key(OLD)], { role: "viewer" }))).toMatchObject({ ok: false, code: "viewer-read-only" });
+  });
+
+  it("refuses more keys than AWS allows", () => {
+    expect(startRotation(ctx([key("A"), key("B"), key("C")]))).toMatchObject({ ok: false, code: "third-key" });
+  });
+
+  it("sends a used key to confirm-locations", () => {
+    const result = startRotation(ctx([key(OLD)]));
+    expect(result.ok && result.state).toEqual({ step: "confirm-locations", startedAt: T0, oldKeyId: OLD });
+  });
+
+  it("sends a never-used key straight to retire, without a new key", () => {
+    const result = startRotation(ctx([key(OLD, { lastUsedDate: null })]));
+    expect(result.ok && result.state).toMatchObject({ step: "retire", oldKeyId: OLD, newKeyId: null });
+  });
+
+  it("asks to resolve a user with two keys", () => {
+    const result = startRotation(ctx([key(OLD), key(NEW)]));
+    expect(result.ok && result.state).toMatchObject({ step: "resolve-two-keys", keyIds: [OLD, NEW] });
+  });
+});
 
 describe("whole rotations", () => {
   it("replaces a used key from start to done", () => {
@@ -60,48 +89,6 @@ describe("whole rotations", () => {
       step: "old-inactive",
       deactivatedAt: at(3 * DAY),
     });
-  });
-});
-
-describe("cancel", () => {
-  const cancel = (reason = "owner asked to wait"): RotationEvent => ({ type: "cancel", reason });
-  const anyKeys = ctx(midRotationKeys());
-
-  it("is allowed from every step before the old key is deactivated", () => {
-    const { resolve, confirm, create, distribute, verify, retire, retireNeverUsed } = states;
-    const before = [resolve(), confirm(), create(), distribute(), verify(), retire(), retireNeverUsed()];
-    for (const state of before) {
-      const result = must(transition(state, cancel(), anyKeys));
-      expect(result.state).toMatchObject({ step: "cancelled", cancelledFrom: state.step, reason: "owner asked to wait" });
-      expect(result.effects).toEqual([]);
-    }
-  });
-
-  it("needs a reason", () => {
-    expect(transition(states.confirm(), cancel(" "), anyKeys)).toMatchObject({ ok: false, code: "reason-required" });
-  });
-
-  it("is refused once the old key is Inactive, pointing to rollback", () => {
-    const result = transition(states.inactive(), cancel(), anyKeys);
-    expect(result).toMatchObject({ ok: false, code: "cancel-after-deactivation" });
-    expect(!result.ok && result.message).toMatch(/Reactivate old key/);
-  });
-
-  it("is refused on a finished rotation", () => {
-    for (const state of [states.done(), states.cancelled()]) {
-      expect(transition(state, cancel(), anyKeys)).toMatchObject({ ok: false, code: "not-allowed-in-step" });
-    }
-  });
-
-  it("keeps a created new key and tells the user both keys now exist", () => {
-    const result = must(transition(states.distribute(), cancel(), anyKeys));
-    expect(result.state).toMatchObject({ oldKeyId: OLD, newKeyId: NEW });
-    expect(result.notice).toMatch(/Both keys still exist/);
-  });
-
-  it("warns that a key may exist when cancelled after creation was requested", () => {
-    expect(must(transition(states.create(T0), cancel(), anyKeys)).notice).toMatch(/may already have been created/);
-    expect(must(transition(states.create(), cancel(), anyKeys)).notice).toBeUndefined();
   });
 });
 
@@ -202,5 +189,17 @@ describe("availableEvents", () => {
     expect(list.map((e) => [e.type, e.allowed])).toEqual([["cutover-confirmed", false], ["cancel", false]]);
     expect(list.every((e) => !e.allowed && e.code === "viewer-read-only")).toBe(true);
     expect(availableEvents(states.done(), ctx([]))).toEqual([]);
+  });
+});
+describe("events outside their step", () => {
+  it("refuses with not-allowed-in-step and names what is possible", () => {
+    const result = transition(states.confirm(), { type: "delete-old" }, ctx([key(OLD)]));
+    expect(result).toMatchObject({ ok: false, code: "not-allowed-in-step" });
+    expect(!result.ok && result.message).toMatch(/Possible now: confirm-locations, cancel/);
+  });
+
+  it("refuses every event on a viewer, whatever the step", () => {
+    const result = transition(states.create(), { type: "create-key" }, ctx([key(OLD)], { role: "viewer" }));
+    expect(result).toMatchObject({ ok: false, code: "viewer-read-only" });
   });
 });

@@ -1,6 +1,6 @@
 // Shared fixtures for the rotation tests: one timeline, keys, contexts and states at each step.
-import { DEFAULT_RULES_CONFIG } from "./key-guards";
-import type { KeySnapshot, RotationState, RulesContext, StateOf, TransitionResult } from "./types";
+import { DEFAULT_RULES_CONFIG } from "../rotation/rules/key-guards.ts";
+import type { KeySnapshot, RotationState, RulesContext, StateOf, TransitionResult } from "../rotation/rules/types.ts";
 
 export const MIN = 60_000;
 export const HOUR = 60 * MIN;

@@ -1,6 +1,6 @@
 """Local IAM emulator for keyrotate: moto's server plus a backdating control route.
 
-Usage: python3 scripts/emulator/iam-emulator.py --port PORT [--host 127.0.0.1]
+Usage: python3 lib/testing/moto/iam-emulator.py --port PORT [--host 127.0.0.1]
 
 moto serves every AWS service on one port (IAM, STS, ...), exactly like `moto_server`. AWS has no API
 to set a key's creation or last-use date, yet the dashboard's flags (overdue, stale, never used) depend

@@ -8,7 +8,7 @@ import {
   IAMClient,
   UpdateAccessKeyCommand,
 } from "@aws-sdk/client-iam";
-import { backdateKey } from "./start.ts";
+import { backdateKey } from "./process.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 // Eight requests in flight keep moto busy without piling up threads; 40 users take well under 2 s.
