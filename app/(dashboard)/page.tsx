@@ -9,7 +9,6 @@ import { loadKeyRows } from "@/lib/inventory/dashboard.ts";
 import { listActiveRotations, type RotationRecord } from "@/lib/db/rotations.ts";
 import { lastSuccessfulSync } from "@/lib/db/sync-runs.ts";
 import { stepLabel } from "@/lib/rotation/rules/index.ts";
-import { syncNow } from "./actions.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -39,7 +38,7 @@ export default async function DashboardPage() {
               : "Never synced: press Sync now to read IAM."}
           </p>
         </div>
-        <SyncButton action={syncNow} />
+        <SyncButton />
       </div>
       <SummaryCards summary={summary} />
       <RotationsInProgress rotations={rotations} now={now} />

@@ -1,11 +1,11 @@
 "use client";
 import { useActionState } from "react";
-import type { ActionState } from "@/lib/auth/action.ts";
+import { syncNow } from "@/app/(dashboard)/sync/actions.ts";
 import { primaryButton } from "../ui/button.ts";
 import { IDLE } from "../ui/use-form-action.ts";
 
-export function SyncButton({ action }: { action: (prev: ActionState, form: FormData) => Promise<ActionState> }) {
-  const [state, formAction, pending] = useActionState(action, IDLE);
+export function SyncButton() {
+  const [state, formAction, pending] = useActionState(syncNow, IDLE);
   return (
     <form action={formAction} className="flex items-center gap-3">
       <button

@@ -2,10 +2,10 @@
 // A button that asks before it acts: the dialog names the key and says what will happen, takes any
 // extra answers the action needs, and stays open on a refusal so the person can answer and retry.
 import { useId, useRef, useState, type ReactNode, type RefObject } from "react";
-import type { ActionState } from "@/lib/auth/action.ts";
+import type { ActionState, ServerAction } from "@/lib/auth/action.ts";
 import { dangerButton, primaryButton, secondaryButton } from "../ui/button.ts";
 import { Field, controlClass } from "../ui/field.tsx";
-import { useFormAction, type FormAction } from "../ui/use-form-action.ts";
+import { useFormAction } from "../ui/use-form-action.ts";
 import { useShowModal } from "./use-modal.ts";
 
 export type ConfirmField =
@@ -13,7 +13,8 @@ export type ConfirmField =
   | { kind: "checkbox"; name: string; label: string; hint?: string };
 
 type Props = {
-  action: FormAction;
+  /** A key action: its reply carries nothing but the message. */
+  action: ServerAction<undefined>;
   /** Sent with every submit, e.g. `{ accessKeyId }`. */
   hidden: Record<string, string>;
   /** The button's text, e.g. "Deactivate". */

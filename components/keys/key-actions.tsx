@@ -4,13 +4,11 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { deactivateKeyAction, deleteKeyAction, reactivateKeyAction } from "@/app/(dashboard)/key-actions.ts";
+import { deactivateKeyAction, deleteKeyAction, reactivateKeyAction } from "@/app/(dashboard)/keys/actions.ts";
 import { startRotationAction } from "@/app/(dashboard)/rotations/actions.ts";
-import type { ActionState } from "@/lib/auth/action.ts";
 import { MIN_OVERRIDE_REASON_LENGTH } from "@/lib/rotation/rules/index.ts";
 import { primaryButton } from "../ui/button.ts";
 import { useFormAction } from "../ui/use-form-action.ts";
-import { rotationIdOf } from "./action-results.ts";
 import { ConfirmAction, type ConfirmField } from "./confirm-action.tsx";
 
 export type KeyPermissions = {
@@ -54,7 +52,7 @@ const OVERRIDE_FIELD: ConfirmField = {
 
 export function KeyActions({ accountId, userName, accessKeyId, status, rotationId, allowed, onNotice }: Props) {
   const [ownNotice, setOwnNotice] = useState<Notice | null>(null);
-  const report = (state: ActionState) => (onNotice ?? setOwnNotice)({ ok: state.ok, message: state.message });
+  const report = (state: Notice) => (onNotice ?? setOwnNotice)({ ok: state.ok, message: state.message });
 
   if (rotationId) {
     // The server refuses direct actions on a user mid-rotation, so only the way back to it is offered.
@@ -137,12 +135,12 @@ export function KeyActions({ accountId, userName, accessKeyId, status, rotationI
   );
 }
 
-function RotateButton({ accountId, userName, onRefused }: { accountId: string; userName: string; onRefused: (s: ActionState) => void }) {
+function RotateButton({ accountId, userName, onRefused }: { accountId: string; userName: string; onRefused: (s: Notice) => void }) {
   const router = useRouter();
   // Navigate from inside the action: its answer also re-renders this row as "Continue rotation".
   // A refusal (someone else started first) is announced where it outlives this button.
   const { state, pending, onSubmit } = useFormAction(startRotationAction, (next) => {
-    const rotationId = rotationIdOf(next.result);
+    const rotationId = next.result?.rotationId;
     if (next.ok && rotationId) router.push(`/rotations/${rotationId}`);
     else if (!next.ok) onRefused(next);
   });

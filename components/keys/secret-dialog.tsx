@@ -4,7 +4,7 @@
 import { useId, useRef, useState } from "react";
 import { flushSync } from "react-dom";
 import { dangerButton, secondaryButton } from "../ui/button.ts";
-import type { NewSecret } from "./action-results.ts";
+import type { NewSecret } from "@/lib/iam/types.ts";
 import { useShowModal } from "./use-modal.ts";
 import { credentialsSnippet, envSnippet } from "./snippets.ts";
 

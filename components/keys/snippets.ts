@@ -1,5 +1,5 @@
 // Ready-to-paste forms of a new key, so nobody retypes a secret.
-import type { NewSecret } from "./action-results.ts";
+import type { NewSecret } from "@/lib/iam/types.ts";
 
 // AWS secrets are base64-like and need no quoting; anything else is single-quoted for POSIX shells.
 const SHELL_SAFE = /^[A-Za-z0-9_./+=:@%,-]+$/;

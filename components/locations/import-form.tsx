@@ -2,15 +2,15 @@
 // Upload a locations CSV: the browser reads the file, the server previews it (nothing written), and
 // only a preview without problems offers the import, which sends the same text again to be committed.
 import { startTransition, useActionState, useId, useRef, useState, type FormEvent } from "react";
+import { importLocations } from "@/app/(dashboard)/locations/actions.ts";
 import type { ActionState } from "@/lib/auth/action.ts";
 import type { ImportReply } from "@/lib/locations/import-reply.ts";
 import { primaryButton, secondaryButton } from "../ui/button.ts";
 import { controlClass } from "../ui/field.tsx";
-import { IDLE, type FormAction } from "../ui/use-form-action.ts";
+import { IDLE } from "../ui/use-form-action.ts";
 import { ImportPreview, ImportProblems } from "./import-preview.tsx";
 
 type Command = { text: string; commit: boolean } | null;
-
 
 const UPLOAD_FAILED = "The upload did not reach the server, or the server refused its size. Try again, or split the file into smaller ones.";
 
@@ -31,27 +31,27 @@ async function readCsv(file: File | undefined, maxBytes: number): Promise<{ text
   }
 }
 
-export function ImportForm({ action, maxBytes }: { action: FormAction; maxBytes: number }) {
+export function ImportForm({ maxBytes }: { maxBytes: number }) {
   const fileInput = useRef<HTMLInputElement>(null);
   const inputId = useId();
   const [text, setText] = useState<string | null>(null);
   const [problem, setProblem] = useState("");
   const [committing, setCommitting] = useState(false);
-  const [state, dispatch, pending] = useActionState(async (_prev: ActionState, command: Command) => {
+  const [state, dispatch, pending] = useActionState(async (_prev: ActionState<ImportReply>, command: Command): Promise<ActionState<ImportReply>> => {
     if (!command) return IDLE;
     const form = new FormData();
     form.set("text", command.text);
     form.set("commit", String(command.commit));
     try {
       // The previous state stays here: sending the last preview back with the file would only add bytes.
-      return await action(IDLE, form);
+      return await importLocations(IDLE, form);
     } catch {
       // The request never reached the action: the connection dropped, or the body exceeded the server's limit.
       return { ok: false, message: UPLOAD_FAILED };
     }
   }, IDLE);
   const send = (command: Command) => startTransition(() => dispatch(command));
-  const reply = state.result as ImportReply | undefined;
+  const reply = state.result;
 
   async function preview(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

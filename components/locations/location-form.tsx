@@ -1,17 +1,18 @@
 "use client";
 // The add and edit form of a location: the same fields, errors under each, the outcome announced.
 import { useId } from "react";
-import type { ActionState } from "@/lib/auth/action.ts";
+import type { ActionState, ServerAction } from "@/lib/auth/action.ts";
 import { LOCATION_KINDS, LOCATION_KIND_LABELS } from "@/lib/locations/schema.ts";
 import { primaryButton, secondaryButton } from "../ui/button.ts";
 import { Field, FormMessage, controlClass } from "../ui/field.tsx";
-import { useFormAction, type FormAction } from "../ui/use-form-action.ts";
+import { useFormAction } from "../ui/use-form-action.ts";
 import type { LocationView } from "./location-view.ts";
 
 const ENVIRONMENTS = ["integration", "staging", "production"];
 
 type Props = {
-  action: FormAction;
+  /** addLocation or editLocation, chosen by the component that shows the form. */
+  action: ServerAction<undefined>;
   accessKeyId: string;
   /** The location being edited; none to add one. */
   location?: LocationView;

@@ -2,20 +2,21 @@
 // One location on the key page: its facts, and Edit (inline), "Still true" and Remove (after a
 // confirm step that names it). Focus returns to the button that opened a step when the step closes.
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { confirmLocation, editLocation, removeLocation } from "@/app/(dashboard)/locations/actions.ts";
 import type { ActionState } from "@/lib/auth/action.ts";
 import { describeLocation } from "@/lib/locations/describe.ts";
 import { ActionButton } from "../ui/action-button.tsx";
 import { dangerButton, secondaryButton } from "../ui/button.ts";
 import { LocationDetails } from "./location-details.tsx";
 import { LocationForm } from "./location-form.tsx";
-import type { LocationActions, LocationView } from "./location-view.ts";
+import type { LocationView } from "./location-view.ts";
 
 export type Announce = (state: ActionState, opts?: { focus?: boolean }) => void;
 
-type Props = { location: LocationView; accessKeyId: string; actions: LocationActions; announce: Announce };
+type Props = { location: LocationView; accessKeyId: string; announce: Announce };
 type Mode = "view" | "edit" | "remove";
 
-export function LocationItem({ location, accessKeyId, actions, announce }: Props) {
+export function LocationItem({ location, accessKeyId, announce }: Props) {
   const [mode, setMode] = useState<Mode>("view");
   const opener = useRef<Exclude<Mode, "view"> | null>(null);
   const editButton = useRef<HTMLButtonElement>(null);
@@ -37,7 +38,7 @@ export function LocationItem({ location, accessKeyId, actions, announce }: Props
     <li aria-label={describeLocation(location)} className="rounded border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
       {mode === "edit" ? (
         <LocationForm
-          action={actions.edit}
+          action={editLocation}
           accessKeyId={accessKeyId}
           location={location}
           submitLabel="Save"
@@ -54,11 +55,11 @@ export function LocationItem({ location, accessKeyId, actions, announce }: Props
             <button ref={editButton} type="button" onClick={() => setMode("edit")} className={secondaryButton}>
               Edit
             </button>
-            <ActionButton action={actions.confirm} fields={ids} label="Still true" className={secondaryButton} onSettled={announce} />
+            <ActionButton action={confirmLocation} fields={ids} label="Still true" className={secondaryButton} onSettled={announce} />
             {mode === "remove" ? (
               <RemoveStep location={location} onCancel={close}>
                 <ActionButton
-                  action={actions.remove}
+                  action={removeLocation}
                   fields={ids}
                   label="Yes, remove"
                   className={dangerButton}

@@ -5,11 +5,11 @@ import Link from "next/link";
 import { useRef, useState } from "react";
 import type { ActionState } from "@/lib/auth/action.ts";
 import { LocationItem, type Announce } from "./location-item.tsx";
-import type { LocationActions, LocationView } from "./location-view.ts";
+import type { LocationView } from "./location-view.ts";
 
-type Props = { locations: LocationView[]; accessKeyId: string; actions: LocationActions };
+type Props = { locations: LocationView[]; accessKeyId: string };
 
-export function LocationList({ locations, accessKeyId, actions }: Props) {
+export function LocationList({ locations, accessKeyId }: Props) {
   const [notice, setNotice] = useState<ActionState | null>(null);
   const status = useRef<HTMLParagraphElement>(null);
   const announce: Announce = (state, opts) => {
@@ -37,7 +37,7 @@ export function LocationList({ locations, accessKeyId, actions }: Props) {
       ) : (
         <ul aria-label="Locations of this key" className="space-y-3">
           {locations.map((location) => (
-            <LocationItem key={location.id} location={location} accessKeyId={accessKeyId} actions={actions} announce={announce} />
+            <LocationItem key={location.id} location={location} accessKeyId={accessKeyId} announce={announce} />
           ))}
         </ul>
       )}

@@ -1,7 +1,6 @@
 // What the browser receives about a location: the stored record minus its owner ids, dates as text.
 import type { LocationRecord } from "@/lib/db/locations.ts";
 import type { LocationKind } from "@/lib/locations/schema.ts";
-import type { FormAction } from "../ui/use-form-action.ts";
 
 export type LocationView = {
   id: string;
@@ -30,6 +29,3 @@ export function toLocationView(l: LocationRecord): LocationView {
     confirmedAt: l.confirmedAt?.toISOString() ?? null,
   };
 }
-
-/** The key page's location actions, handed from the server page to its client islands. */
-export type LocationActions = { add: FormAction; edit: FormAction; confirm: FormAction; remove: FormAction };

@@ -2,11 +2,12 @@
 import type { LocationRecord } from "@/lib/db/locations.ts";
 import { LocationForm } from "./location-form.tsx";
 import { LocationList } from "./location-list.tsx";
-import { toLocationView, type LocationActions } from "./location-view.ts";
+import { addLocation } from "@/app/(dashboard)/locations/actions.ts";
+import { toLocationView } from "./location-view.ts";
 
-type Props = { accessKeyId: string; locations: LocationRecord[]; actions: LocationActions };
+type Props = { accessKeyId: string; locations: LocationRecord[] };
 
-export function LocationsSection({ accessKeyId, locations, actions }: Props) {
+export function LocationsSection({ accessKeyId, locations }: Props) {
   return (
     <section aria-labelledby="locations-heading" className="space-y-4">
       <div>
@@ -17,12 +18,12 @@ export function LocationsSection({ accessKeyId, locations, actions }: Props) {
           Everywhere this key is stored or configured. Each must be updated when the key is rotated.
         </p>
       </div>
-      <LocationList locations={locations.map(toLocationView)} accessKeyId={accessKeyId} actions={actions} />
+      <LocationList locations={locations.map(toLocationView)} accessKeyId={accessKeyId} />
       <section aria-labelledby="add-location-heading" className="rounded border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
         <h3 id="add-location-heading" className="mb-3 font-semibold">
           Add location
         </h3>
-        <LocationForm action={actions.add} accessKeyId={accessKeyId} submitLabel="Add location" />
+        <LocationForm action={addLocation} accessKeyId={accessKeyId} submitLabel="Add location" />
       </section>
     </section>
   );

@@ -4,9 +4,9 @@
 // else moved it). A just-created secret is held here, in memory only, until its dialog is closed.
 import { createContext, useContext, useState, type ReactNode } from "react";
 import { SecretDialog } from "@/components/keys/secret-dialog.tsx";
+import type { NewSecret } from "@/lib/iam/types.ts";
 
-export type Secret = { accessKeyId: string; secretAccessKey: string; userName: string };
-export type Outcome = { ok: boolean; message: string; secret?: Secret | null };
+export type Outcome = { ok: boolean; message: string; secret?: NewSecret | null };
 
 const Report = createContext<(outcome: Outcome) => void>(() => {});
 
@@ -16,7 +16,7 @@ export function useReportOutcome() {
 
 export function OutcomeHolder({ children }: { children: ReactNode }) {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [secret, setSecret] = useState<Secret | null>(null);
+  const [secret, setSecret] = useState<NewSecret | null>(null);
   function report(next: Outcome) {
     setOutcome({ ok: next.ok, message: next.message });
     if (next.secret) setSecret(next.secret);

@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import { advanceRotationAction } from "@/app/(dashboard)/rotations/actions.ts";
 import { dangerButton, primaryButton, secondaryButton } from "../ui/button.ts";
 import { useFormAction } from "../ui/use-form-action.ts";
-import { useReportOutcome, type Secret } from "./outcome-holder.tsx";
+import { useReportOutcome } from "./outcome-holder.tsx";
 
 const tone = { primary: primaryButton, danger: dangerButton, plain: secondaryButton };
 
@@ -21,7 +21,7 @@ export function RotationForm(props: {
 }) {
   const report = useReportOutcome();
   const { pending, formRef, onSubmit } = useFormAction(advanceRotationAction, (next) => {
-    report({ ok: next.ok, message: next.message, secret: (next.result as { secret?: Secret | null } | undefined)?.secret });
+    report({ ok: next.ok, message: next.message, secret: next.result?.secret });
   });
   return (
     <form ref={formRef} onSubmit={onSubmit} className="space-y-2">

@@ -1,17 +1,17 @@
 "use client";
 // One button that runs a server action with a few fixed fields, e.g. "Still true" on a location.
-import type { ActionState } from "@/lib/auth/action.ts";
-import { useFormAction, type FormAction } from "./use-form-action.ts";
+import type { ActionState, ServerAction } from "@/lib/auth/action.ts";
+import { useFormAction } from "./use-form-action.ts";
 
-type Props = {
-  action: FormAction;
+type Props<Reply> = {
+  action: ServerAction<Reply>;
   fields: Record<string, string>;
   label: string;
   className: string;
-  onSettled: (state: ActionState) => void;
+  onSettled: (state: ActionState<Reply>) => void;
 };
 
-export function ActionButton({ action, fields, label, className, onSettled }: Props) {
+export function ActionButton<Reply>({ action, fields, label, className, onSettled }: Props<Reply>) {
   const { pending, onSubmit } = useFormAction(action, onSettled);
   return (
     <form onSubmit={onSubmit} className="inline">

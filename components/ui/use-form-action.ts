@@ -3,23 +3,22 @@
 // `action` prop runs, even when the server refused the input; submitting through onSubmit instead keeps
 // what the person typed, and the form is reset only once the server accepted it.
 import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
-import type { ActionState } from "@/lib/auth/action.ts";
+import type { ActionState, ServerAction } from "@/lib/auth/action.ts";
 
-export type FormAction = (prev: ActionState, form: FormData) => Promise<ActionState>;
-
-/** A form's state before its first answer. */
-export const IDLE: ActionState = { ok: false, message: "" };
+/** A form's state before its first answer; also what is sent as the "previous state", so a reply
+ * holding a secret never travels back to the server. */
+export const IDLE: ActionState<never> = { ok: false, message: "" };
 
 /** `onSettled` runs as soon as the server answers, even if the answer removes this form from the page. */
-export function useFormAction(action: FormAction, onSettled?: (state: ActionState) => void) {
+export function useFormAction<Reply>(action: ServerAction<Reply>, onSettled?: (state: ActionState<Reply>) => void) {
   const settled = useRef(onSettled);
   useEffect(() => {
     settled.current = onSettled;
   });
-  const [state, dispatch, pending] = useActionState(async (prev: ActionState, form: FormData) => {
-    let next: ActionState;
+  const [state, dispatch, pending] = useActionState(async (_prev: ActionState<Reply>, form: FormData) => {
+    let next: ActionState<Reply>;
     try {
-      next = await action(prev, form);
+      next = await action(IDLE, form);
     } catch {
       // The request never reached the action (network down, server restarting): keep the form as typed.
       next = { ok: false, message: "Could not reach the server: nothing was saved. Try again." };

@@ -79,4 +79,37 @@ describe("defineAction", () => {
     expect(state.message).toMatch(/server log/);
     spy.mockRestore();
   });
+
+  it("loads what the action acts on once, for both the audit target and the run", async () => {
+    const load = vi.fn(async (i: { accessKeyId: string }) => ({ accountId: "123456789012", userName: "app", accessKeyId: i.accessKeyId }));
+    const run = vi.fn(async (_i: unknown, { loaded }: { loaded: { userName: string } }) => `acted on ${loaded.userName}`);
+    const action = defineAction({
+      name: "key.deactivate",
+      permission: "key.deactivate",
+      input: z.object({ accessKeyId: z.string() }),
+      load,
+      target: (_i, key) => key ?? {},
+      run,
+      done: (message) => ({ message }),
+    });
+    const state = await action(undefined, { accessKeyId: "AKIAAAAAAAAAAAAAAAAA" });
+    expect(state).toMatchObject({ ok: true, message: "acted on app" });
+    expect(load).toHaveBeenCalledTimes(1);
+    expect(audit).toMatchObject([{ action: "key.deactivate", accountId: "123456789012", userName: "app", result: "ok" }]);
+  });
+
+  it("audits a failed load against what the input names, and runs nothing", async () => {
+    const run = vi.fn(async () => "never");
+    const action = defineAction({
+      name: "key.delete",
+      permission: "key.delete",
+      input: z.object({ accessKeyId: z.string() }),
+      load: async (): Promise<{ userName: string }> => Promise.reject(new KeyrotateError("not-found", "No live key.")),
+      target: (i, key) => (key ? { userName: key.userName } : { accessKeyId: i.accessKeyId }),
+      run,
+    });
+    expect(await action(undefined, { accessKeyId: "AKIAAAAAAAAAAAAAAAAB" })).toEqual({ ok: false, message: "No live key." });
+    expect(run).not.toHaveBeenCalled();
+    expect(audit).toMatchObject([{ action: "key.delete", accessKeyId: "AKIAAAAAAAAAAAAAAAAB", result: "error", message: "No live key." }]);
+  });
 });

@@ -1,6 +1,7 @@
 import "server-only";
 // The one way to build a mutating server action, in this order: who is acting and may they,
-// validate the input, run the domain, audit, revalidate. Every server action is a public endpoint.
+// validate the input, load what it acts on (once), run the domain, audit, revalidate. Every server
+// action is a public endpoint.
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import { appendAudit } from "../db/audit.ts";
@@ -8,30 +9,35 @@ import { KeyrotateError, userMessageOf } from "../errors.ts";
 import { currentActor } from "./actor.ts";
 import { can, type Actor, type Permission } from "./roles.ts";
 
-export type ActionState<R = unknown> = {
+/** What a form receives. `result` is exactly what the action's `reply` returns, typed end to end. */
+export type ActionState<Reply = undefined> = {
   ok: boolean;
   message: string;
   errors?: Record<string, string[]>;
-  result?: R;
+  result?: Reply;
 };
 
 export type AuditTarget = { accountId?: string | null; userName?: string | null; accessKeyId?: string | null };
 
-type Spec<S extends z.ZodType, R> = {
+type Spec<S extends z.ZodType, Loaded, Result, Reply> = {
   /** The audit record's action, e.g. "key.deactivate"; may depend on the input. */
   name: string | ((input: z.output<S>) => string);
   permission: Permission;
   input: S;
-  /** What the audit record names, even when the action fails; never a secret. */
-  target?: (input: z.output<S>) => AuditTarget | Promise<AuditTarget>;
+  /** Reads what the action acts on, once; the result names the audit target and is handed to `run`. */
+  load?: (input: z.output<S>) => Promise<Loaded>;
+  /** What the audit record names, even when the action fails; `loaded` is undefined when loading failed. Never a secret. */
+  target?: (input: z.output<S>, loaded: Loaded | undefined) => AuditTarget;
   /** A summary of the input for the audit record; by default the parsed input. Never a secret. */
   summary?: (input: z.output<S>) => Record<string, unknown>;
-  run: (input: z.output<S>, actor: Actor) => Promise<R>;
-  /** What the audit record says happened, from the result (defaults to `done`). */
-  done?: (result: R, input: z.output<S>) => { message: string; target?: AuditTarget };
+  run: (input: z.output<S>, context: { actor: Actor; loaded: Loaded }) => Promise<Result>;
+  /** What the audit record says happened, from the result. */
+  done?: (result: Result, input: z.output<S>) => { message: string; target?: AuditTarget };
   /** The result the browser receives; by default none (results may hold what pages don't need). */
-  reply?: (result: R) => unknown;
+  reply?: (result: Result) => Reply;
 };
+
+export type ServerAction<Reply> = (prev: ActionState<Reply> | undefined, payload: FormData | Record<string, unknown>) => Promise<ActionState<Reply>>;
 
 function fieldErrors(error: z.ZodError): Record<string, string[]> {
   const out: Record<string, string[]> = {};
@@ -54,8 +60,10 @@ function raw(payload: unknown): unknown {
   return payload;
 }
 
-export function defineAction<S extends z.ZodType, R>(spec: Spec<S, R>) {
-  return async function action(_prev: ActionState | undefined, payload: unknown): Promise<ActionState> {
+export function defineAction<S extends z.ZodType, Loaded = undefined, Result = unknown, Reply = undefined>(
+  spec: Spec<S, Loaded, Result, Reply>,
+): ServerAction<Reply> {
+  return async function action(_prev, payload) {
     const actor = await currentActor();
     const staticName = typeof spec.name === "string" ? spec.name : spec.permission;
     if (!can(actor.role, spec.permission)) {
@@ -70,18 +78,20 @@ export function defineAction<S extends z.ZodType, R>(spec: Spec<S, R>) {
     }
     const input = parsed.data;
     const name = typeof spec.name === "string" ? spec.name : spec.name(input);
-    const target = (await spec.target?.(input)) ?? {};
     const summary = spec.summary ? spec.summary(input) : (input as Record<string, unknown>);
-    let state: ActionState;
+    let loaded: Loaded | undefined;
+    let state: ActionState<Reply>;
     try {
-      const result = await spec.run(input, actor);
+      loaded = spec.load ? await spec.load(input) : undefined;
+      const result = await spec.run(input, { actor, loaded: loaded as Loaded });
       const done = spec.done?.(result, input) ?? { message: "Done." };
-      await appendAudit({ actor: actor.name, action: name, ...target, ...done.target, input: summary, result: "ok", message: done.message });
-      state = { ok: true, message: done.message, result: spec.reply?.(result) as R | undefined };
+      const target = { ...spec.target?.(input, loaded), ...done.target };
+      await appendAudit({ actor: actor.name, action: name, ...target, input: summary, result: "ok", message: done.message });
+      state = { ok: true, message: done.message, result: spec.reply?.(result) };
     } catch (error) {
       if (!(error instanceof KeyrotateError) || error.code === "internal") console.error(name, error);
       const message = userMessageOf(error);
-      await appendAudit({ actor: actor.name, action: name, ...target, input: summary, result: "error", message });
+      await appendAudit({ actor: actor.name, action: name, ...spec.target?.(input, loaded), input: summary, result: "error", message });
       state = { ok: false, message };
     }
     // Every page shows keys, locations or the audit trail: refresh them all after any change.

@@ -4,6 +4,8 @@ import type { KeyStatus } from "../iam/types.ts";
 
 export type StoredKey = {
   accountId: string;
+  /** keyrotate's id of the key's IAM user (IamUser.id), for locations and rotations. */
+  iamUserId: string;
   accountName: string | null;
   userName: string;
   accessKeyId: string;
@@ -19,6 +21,7 @@ export type StoredKey = {
 const keySelect = {
   accessKeyId: true,
   accountId: true,
+  iamUserId: true,
   status: true,
   createDate: true,
   lastUsedDate: true,
@@ -32,6 +35,7 @@ const keySelect = {
 type KeyRecord = {
   accessKeyId: string;
   accountId: string;
+  iamUserId: string;
   status: string;
   createDate: Date;
   lastUsedDate: Date | null;
@@ -45,6 +49,7 @@ type KeyRecord = {
 function toStoredKey(k: KeyRecord): StoredKey {
   return {
     accountId: k.accountId,
+    iamUserId: k.iamUserId,
     accountName: k.account.name,
     userName: k.user.userName,
     accessKeyId: k.accessKeyId,
@@ -82,21 +87,13 @@ export async function listKeysOfUser(accountId: string, userName: string): Promi
   return keys.map(toStoredKey);
 }
 
-export type KeyOwnerRecord = { accountId: string; iamUserId: string; userName: string; accessKeyId: string };
+export type KeyOwnerRecord = Pick<StoredKey, "accountId" | "iamUserId" | "userName" | "accessKeyId">;
 
-/** Who owns each live key: one query, for CSV imports and search. */
+/** Who owns each live key: one light query, for CSV imports and search over every key. */
 export async function listKeyOwners(): Promise<KeyOwnerRecord[]> {
   const keys = await db().accessKey.findMany({
     where: { deletedAt: null },
     select: { accountId: true, iamUserId: true, accessKeyId: true, user: { select: { userName: true } } },
   });
   return keys.map((k) => ({ accountId: k.accountId, iamUserId: k.iamUserId, accessKeyId: k.accessKeyId, userName: k.user.userName }));
-}
-
-export async function findKeyOwner(accessKeyId: string): Promise<KeyOwnerRecord | null> {
-  const k = await db().accessKey.findFirst({
-    where: { accessKeyId, deletedAt: null },
-    select: { accountId: true, iamUserId: true, accessKeyId: true, user: { select: { userName: true } } },
-  });
-  return k ? { accountId: k.accountId, iamUserId: k.iamUserId, accessKeyId: k.accessKeyId, userName: k.user.userName } : null;
 }

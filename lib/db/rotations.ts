@@ -84,23 +84,29 @@ export async function createRotation(input: {
   }
 }
 
-/** Writes the next state only if nobody wrote since `version` was read. */
-export async function saveRotationState(id: string, version: number, state: RotationState): Promise<RotationRecord> {
+/**
+ * Writes the next state only if nobody wrote since `rotation` was read, and returns the record as it now
+ * stands (built here: the row just written holds nothing the caller does not know).
+ */
+export async function saveRotationState(rotation: RotationRecord, state: RotationState): Promise<RotationRecord> {
   const done = finished(state);
+  const now = new Date();
+  const completedAt = done ? now : rotation.completedAt;
   const { count } = await db().rotation.updateMany({
-    where: { id, version },
+    where: { id: rotation.id, version: rotation.version },
     data: {
       step: state.step,
       state: serializeState(state),
       ...keyIds(state),
       version: { increment: 1 },
-      ...(done ? { activeLock: null, completedAt: new Date() } : {}),
+      updatedAt: now,
+      ...(done ? { activeLock: null, completedAt } : {}),
     },
   });
   if (count === 0) {
     throw new KeyrotateError("conflict", "Someone else moved this rotation on while you were looking. The page now shows where it stands.");
   }
-  return (await getRotation(id))!;
+  return { ...rotation, step: state.step, state, ...keyIds(state), version: rotation.version + 1, updatedAt: now, completedAt };
 }
 
 export async function getRotation(id: string): Promise<RotationRecord | null> {

@@ -13,7 +13,7 @@ import {
 } from "@aws-sdk/client-iam";
 import pLimit from "p-limit";
 import { toIamError } from "./errors.ts";
-import type { IamAccessKey, IamUserWithKeys, KeyLastUsed, KeyStatus, NewAccessKey } from "./types.ts";
+import type { IamAccessKey, IamAccessKeyWithUse, IamUserWithKeys, KeyLastUsed, KeyStatus, NewAccessKey } from "./types.ts";
 
 const NEVER: KeyLastUsed = { lastUsedDate: null, service: null, region: null };
 
@@ -59,10 +59,14 @@ export function createIamGateway(iam: IAMClient) {
     }
   }
 
+  async function keysWithUse(userName: string): Promise<IamAccessKeyWithUse[]> {
+    const keys = await listAccessKeys(userName);
+    return Promise.all(keys.map(async (k) => ({ ...k, lastUsed: await getAccessKeyLastUsed(k.accessKeyId) })));
+  }
+
   async function withKeys(u: User): Promise<IamUserWithKeys> {
-    const keys = await listAccessKeys(u.UserName!);
-    const withUse = await Promise.all(keys.map(async (k) => ({ ...k, lastUsed: await getAccessKeyLastUsed(k.accessKeyId) })));
-    return { userName: u.UserName!, userId: u.UserId!, arn: u.Arn!, path: u.Path ?? "/", createDate: u.CreateDate!, keys: withUse };
+    const keys = await keysWithUse(u.UserName!);
+    return { userName: u.UserName!, userId: u.UserId!, arn: u.Arn!, path: u.Path ?? "/", createDate: u.CreateDate!, keys };
   }
 
   return {
@@ -86,6 +90,15 @@ export function createIamGateway(iam: IAMClient) {
         return await Promise.all(users.map((u) => limit(() => withKeys(u))));
       } catch (error) {
         throw toIamError(error, "listing users and keys");
+      }
+    },
+
+    /** A user's keys with their last use, read again after a change (the user's own facts do not change). */
+    async listAccessKeysWithUse(userName: string): Promise<IamAccessKeyWithUse[]> {
+      try {
+        return await keysWithUse(userName);
+      } catch (error) {
+        throw toIamError(error, `listing keys of ${userName}`);
       }
     },
 

@@ -27,4 +27,7 @@ export type IamUserWithKeys = {
 
 export type NewAccessKey = IamAccessKey & { secretAccessKey: string };
 
+/** A freshly created key as a person receives it, once: the only moment keyrotate holds the secret. */
+export type NewSecret = Pick<NewAccessKey, "accessKeyId" | "secretAccessKey" | "userName">;
+
 export type CallerIdentity = { accountId: string; arn: string; userId: string };

@@ -7,7 +7,7 @@ import {
   parseLocationsCsv,
   resolveLocationRows,
   toLocationsCsv,
-} from "./csv";
+} from "./csv.ts";
 
 const HEADER = LOCATIONS_CSV_HEADER.join(",");
 const KEY = "AKIAIOSFODNN7EXAMPLE";

@@ -1,6 +1,7 @@
 import Papa from "papaparse";
 import type { z } from "zod";
-import { accessKeyIdSchema, type LocationKind, locationInputSchema, userNameSchema } from "./schema";
+import { accessKeyIdSchema, userNameSchema } from "../iam/schemas.ts";
+import { type LocationKind, locationInputSchema } from "./schema.ts";
 
 /** Columns of the import and export file, in export order. Import accepts them in any order. */
 export const LOCATIONS_CSV_HEADER = ["access_key_id", "user_name", "kind", "system", "environment", "identifier", "notes"] as const;

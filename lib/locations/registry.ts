@@ -1,15 +1,15 @@
 import "server-only";
 // The where-used registry: the domain behind the key page, search, and CSV import/export.
-import { findKeyOwner, listKeyOwners, type KeyOwnerRecord } from "../db/keys.ts";
+import { findKey, listKeyOwners, type KeyOwnerRecord } from "../db/keys.ts";
 import { createLocation, importLocations, listLocations, type ImportCounts, type LocationRecord } from "../db/locations.ts";
 import { KeyrotateError } from "../errors.ts";
 import { parseLocationsCsv, resolveLocationRows, toLocationsCsv, type CsvRowError, type ResolvedLocationRow } from "./csv.ts";
 import type { LocationInput } from "./schema.ts";
 
 export async function addLocationToKey(accessKeyId: string, input: LocationInput, actor: string): Promise<LocationRecord> {
-  const owner = await findKeyOwner(accessKeyId);
-  if (!owner) throw new KeyrotateError("not-found", `No live key ${accessKeyId}: sync, or check the id.`);
-  return createLocation({ accountId: owner.accountId, iamUserId: owner.iamUserId, accessKeyId }, input, actor);
+  const key = await findKey(accessKeyId);
+  if (!key) throw new KeyrotateError("not-found", `No live key ${accessKeyId}: sync, or check the id.`);
+  return createLocation({ accountId: key.accountId, iamUserId: key.iamUserId, accessKeyId }, input, actor);
 }
 
 function lookupFrom(owners: KeyOwnerRecord[]) {

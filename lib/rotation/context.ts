@@ -4,13 +4,13 @@ import "server-only";
 import { env } from "../env.ts";
 import { connectIam, type IamGateway, type IamUserWithKeys } from "../iam/index.ts";
 import { saveUserKeys } from "../db/inventory.ts";
-import { KeyrotateError } from "../errors.ts";
 import { listLocations } from "../db/locations.ts";
 import { postKeyNotice, type KeyNotice, type NotifyOutcome } from "../notify/webhook.ts";
 import type { KeySnapshot, RulesConfig } from "./rules/index.ts";
 
 export type RotationDeps = {
-  iam: () => Promise<IamGateway & { accountId: string }>;
+  /** IAM verbs inside one account; refuses an account the credentials cannot reach. */
+  iam: (accountId: string) => Promise<IamGateway>;
   notify: typeof postKeyNotice;
   now: () => Date;
 };
@@ -24,7 +24,7 @@ export function rulesConfig(): RulesConfig {
   };
 }
 
-export function snapshots(user: IamUserWithKeys): KeySnapshot[] {
+function snapshots(user: IamUserWithKeys): KeySnapshot[] {
   return user.keys.map((k) => ({
     accessKeyId: k.accessKeyId,
     status: k.status,
@@ -33,18 +33,22 @@ export function snapshots(user: IamUserWithKeys): KeySnapshot[] {
   }));
 }
 
-/** Reads the user from IAM now (the truth rules are decided on) and refreshes the stored copy. */
-export async function liveUser(deps: RotationDeps, accountId: string, userName: string) {
-  const iam = await deps.iam();
-  if (iam.accountId !== accountId) {
-    throw new KeyrotateError(
-      "forbidden",
-      `keyrotate's credentials reach account ${iam.accountId}, not ${accountId}. Configure credentials for that account.`,
-    );
-  }
+/** One IAM user as IAM reports it now, with the gateway that read it. */
+export type LiveUser = { accountId: string; iam: IamGateway; user: IamUserWithKeys; iamUserId: string; keys: KeySnapshot[] };
+
+/** Reads the user from IAM now (the truth the rules decide on) and refreshes the stored copy. */
+export async function readLiveUser(deps: RotationDeps, accountId: string, userName: string): Promise<LiveUser> {
+  const iam = await deps.iam(accountId);
   const user = await iam.getUserWithKeys(userName);
   const saved = await saveUserKeys(accountId, user, deps.now());
-  return { iam, user, iamUserId: saved.iamUserId, keys: snapshots(user) };
+  return { accountId, iam, user, iamUserId: saved.iamUserId, keys: snapshots(user) };
+}
+
+/** After a change, the user's keys again (its own facts did not change), so the dashboard shows what IAM now says. */
+export async function refreshLiveUser(deps: RotationDeps, live: LiveUser): Promise<LiveUser> {
+  const user = { ...live.user, keys: await live.iam.listAccessKeysWithUse(live.user.userName) };
+  await saveUserKeys(live.accountId, user, deps.now());
+  return { ...live, user, keys: snapshots(user) };
 }
 
 /** Tells 2nd line what is about to happen to a key, naming every environment the user's keys are used in. */

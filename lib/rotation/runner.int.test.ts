@@ -11,7 +11,7 @@ import { findActiveRotation, getRotation } from "../db/rotations.ts";
 import { KeyrotateError } from "../errors.ts";
 import type { Actor } from "../auth/roles.ts";
 import { defaultDeps, type RotationDeps } from "./context.ts";
-import { advanceRotation, beginRotation, type RotationCommand } from "./runner.ts";
+import { advanceRotation, beginRotation, loadRotation, type RotationCommand } from "./runner.ts";
 
 const QUIET_S = 60;
 const INACTIVE_S = 120;
@@ -41,7 +41,7 @@ async function iamKeys(userName: string) {
 }
 
 async function step(rotationId: string, command: RotationCommand, actor: Actor = alice) {
-  return advanceRotation({ rotationId, command, actor }, deps);
+  return advanceRotation({ rotation: await loadRotation(rotationId), command, actor }, deps);
 }
 
 describe("guided rotation", () => {
@@ -118,10 +118,12 @@ describe("guided rotation", () => {
     expect(starts.filter((s) => s.status === "fulfilled")).toHaveLength(1);
     const rotation = (starts.find((s) => s.status === "fulfilled") as PromiseFulfilledResult<Awaited<ReturnType<typeof beginRotation>>>).value.rotation;
     await step(rotation.id, { type: "confirm-locations", acknowledgeNoLocations: true });
-    const version = rotation.version + 1;
+    // Both people loaded the same version of the page.
+    const loaded = await loadRotation(rotation.id);
+    const version = loaded.version;
     const creates = await Promise.allSettled([
-      advanceRotation({ rotationId: rotation.id, version, command: { type: "create-key" }, actor: alice }, deps),
-      advanceRotation({ rotationId: rotation.id, version, command: { type: "create-key" }, actor: { name: "bob", role: "rotator" } }, deps),
+      advanceRotation({ rotation: loaded, version, command: { type: "create-key" }, actor: alice }, deps),
+      advanceRotation({ rotation: loaded, version, command: { type: "create-key" }, actor: { name: "bob", role: "rotator" } }, deps),
     ]);
     expect(creates.filter((c) => c.status === "fulfilled")).toHaveLength(1);
     expect(await iamKeys("racer")).toHaveLength(2);
@@ -170,8 +172,8 @@ describe("when IAM refuses a step's change", () => {
     await runSync("test");
     const failing: RotationDeps = {
       ...deps,
-      iam: async () => ({
-        ...(await defaultDeps.iam()),
+      iam: async (accountId) => ({
+        ...(await defaultDeps.iam(accountId)),
         setAccessKeyStatus: async () => {
           throw new KeyrotateError("iam-unreachable", "Cannot reach AWS IAM (ECONNRESET).");
         },
@@ -179,7 +181,7 @@ describe("when IAM refuses a step's change", () => {
     };
     const { rotation } = await beginRotation({ accountId: ACCOUNT, userName: "flaky-iam", actor: alice }, deps);
     await step(rotation.id, { type: "send-notification" });
-    await expect(advanceRotation({ rotationId: rotation.id, command: { type: "deactivate-old" }, actor: alice }, failing)).rejects.toThrow(/Cannot reach AWS IAM/);
+    await expect(advanceRotation({ rotation: await loadRotation(rotation.id), command: { type: "deactivate-old" }, actor: alice }, failing)).rejects.toThrow(/Cannot reach AWS IAM/);
     const after = await getRotation(rotation.id);
     expect(after?.step).toBe("retire");
     expect((await iamKeys("flaky-iam"))[0].status).toBe("Active");

@@ -3,6 +3,7 @@ import "server-only";
 // database (compare-and-swap) BEFORE touching IAM, then runs the effects in order.
 import { KeyrotateError } from "../errors.ts";
 import { listLocations, moveLocationsToKey } from "../db/locations.ts";
+import type { NewSecret } from "../iam/types.ts";
 import {
   createRotation,
   getRotation,
@@ -12,10 +13,8 @@ import {
   type RotationRecord,
 } from "../db/rotations.ts";
 import type { Actor } from "../auth/roles.ts";
-import { defaultDeps, liveUser, rulesConfig, tellSecondLine, type RotationDeps } from "./context.ts";
+import { defaultDeps, readLiveUser, refreshLiveUser, rulesConfig, tellSecondLine, type LiveUser, type RotationDeps } from "./context.ts";
 import { startRotation, transition, type Effect, type RotationEvent, type RotationState, type RulesContext } from "./rules/index.ts";
-
-export type NewSecret = { accessKeyId: string; secretAccessKey: string; userName: string };
 
 export type AdvanceOutcome = {
   rotation: RotationRecord;
@@ -38,7 +37,7 @@ export async function beginRotation(
   input: { accountId: string; userName: string; actor: Actor },
   deps: RotationDeps = defaultDeps,
 ): Promise<AdvanceOutcome> {
-  const { iamUserId, keys } = await liveUser(deps, input.accountId, input.userName);
+  const { iamUserId, keys } = await readLiveUser(deps, input.accountId, input.userName);
   const started = startRotation({ now: deps.now(), role: input.actor.role, keys });
   if (!started.ok) refused(started);
   const rotation = await createRotation({
@@ -58,22 +57,28 @@ async function toEvent(command: RotationCommand, state: RotationState): Promise<
   return { type: "confirm-locations", locationIds: locations.map((l) => l.id), acknowledgeNoLocations: command.acknowledgeNoLocations };
 }
 
+/** The rotation an action acts on, read once: it names the audit target and feeds `advanceRotation`. */
+export async function loadRotation(rotationId: string): Promise<RotationRecord> {
+  const rotation = await getRotation(rotationId);
+  if (!rotation) throw new KeyrotateError("not-found", "No such rotation.");
+  return rotation;
+}
+
 export async function advanceRotation(
-  input: { rotationId: string; version?: number; command: RotationCommand; actor: Actor },
+  input: { rotation: RotationRecord; version?: number; command: RotationCommand; actor: Actor },
   deps: RotationDeps = defaultDeps,
 ): Promise<AdvanceOutcome> {
-  let rotation = await getRotation(input.rotationId);
-  if (!rotation) throw new KeyrotateError("not-found", "No such rotation.");
+  let rotation = input.rotation;
   if (input.version !== undefined && input.version !== rotation.version) {
     throw new KeyrotateError("conflict", "This rotation changed since you loaded the page. The page now shows where it stands.");
   }
-  const live = await liveUser(deps, rotation.accountId, rotation.userName);
+  const live = await readLiveUser(deps, rotation.accountId, rotation.userName);
   let ctx: RulesContext = { now: deps.now(), role: input.actor.role, keys: live.keys, config: rulesConfig() };
   const event = await toEvent(input.command, rotation.state);
   const decided = transition(rotation.state, event, ctx);
   if (!decided.ok) refused(decided);
-  const before = rotation.state;
-  rotation = await saveRotationState(rotation.id, rotation.version, decided.state);
+  const claimed = rotation;
+  rotation = await saveRotationState(rotation, decided.state);
   const outcome: AdvanceOutcome = { rotation, audit: decided.audit, notice: decided.notice };
 
   let applied = 0;
@@ -85,26 +90,27 @@ export async function advanceRotation(
       ctx = { ...ctx, now: deps.now(), keys: follow.keys ?? ctx.keys };
       const next = transition(rotation.state, follow.event, ctx);
       if (!next.ok) refused(next);
-      rotation = await saveRotationState(rotation.id, rotation.version, next.state);
+      rotation = await saveRotationState(rotation, next.state);
       outcome.audit += ` ${next.audit}`;
     }
   } catch (error) {
     // IAM refused before anything changed there: put the step back, so the rotation never claims
     // what IAM does not show (an "inactive" old key that is still Active).
-    if (applied === 0) await saveRotationState(rotation.id, rotation.version, before).catch(() => {});
+    if (applied === 0) await saveRotationState(rotation, claimed.state).catch(() => {});
     throw error;
   }
   await afterEvent(event, rotation, input.actor);
-  await liveUser(deps, rotation.accountId, rotation.userName); // the dashboard shows what IAM now says
-  return { ...outcome, rotation: (await getRotation(rotation.id))! };
+  // The dashboard shows what IAM now says: read the user's keys again only when IAM changed.
+  if (decided.effects.some(changesIam)) await refreshLiveUser(deps, live);
+  return { ...outcome, rotation };
 }
 
-type Live = Awaited<ReturnType<typeof liveUser>>;
+const changesIam = (effect: Effect) => effect.type !== "notify";
 
 async function applyEffect(
   effect: Effect,
   rotation: RotationRecord,
-  live: Live,
+  live: LiveUser,
   actor: Actor,
   deps: RotationDeps,
   outcome: AdvanceOutcome,

@@ -13,8 +13,7 @@ import { listActiveRotations } from "@/lib/db/rotations.ts";
 import { listLocations } from "@/lib/db/locations.ts";
 import { thresholds } from "@/lib/env.ts";
 import { toKeyRow } from "@/lib/inventory/key-rows.ts";
-import { accessKeyIdSchema } from "@/lib/locations/schema.ts";
-import { addLocation, confirmLocation, editLocation, removeLocation } from "./actions.ts";
+import { accessKeyIdSchema } from "@/lib/iam/schemas.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -51,11 +50,7 @@ export default async function KeyPage({ params }: Props) {
       </div>
       <KeyFacts row={row} accountName={key.accountName} thresholds={t} />
       <KeyPanel storedKey={key} rotation={rotation} allowed={keyPermissions(actor.role)} />
-      <LocationsSection
-        accessKeyId={accessKeyId}
-        locations={locations}
-        actions={{ add: addLocation, edit: editLocation, confirm: confirmLocation, remove: removeLocation }}
-      />
+      <LocationsSection accessKeyId={accessKeyId} locations={locations} />
       <section aria-labelledby="history-heading" className="space-y-2">
         <h2 id="history-heading" className="text-lg font-semibold">
           History

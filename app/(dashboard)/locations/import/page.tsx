@@ -3,7 +3,6 @@ import { ImportForm } from "@/components/locations/import-form.tsx";
 import { LOCATIONS_CSV_HEADER } from "@/lib/locations/csv.ts";
 import { LOCATION_KINDS } from "@/lib/locations/schema.ts";
 import { MAX_IMPORT_BYTES } from "@/lib/locations/registry.ts";
-import { importLocations } from "./actions.ts";
 
 export const metadata: Metadata = { title: "Import locations · keyrotate" };
 
@@ -50,7 +49,7 @@ export default function ImportLocationsPage() {
           </li>
         </ul>
       </section>
-      <ImportForm action={importLocations} maxBytes={MAX_IMPORT_BYTES} />
+      <ImportForm maxBytes={MAX_IMPORT_BYTES} />
     </div>
   );
 }

@@ -2,7 +2,7 @@
 import { listKeysOfUser } from "@/lib/db/keys.ts";
 import { getRotation } from "@/lib/db/rotations.ts";
 import { userMessageOf } from "@/lib/errors.ts";
-import { defaultDeps, liveUser } from "@/lib/rotation/context.ts";
+import { defaultDeps, readLiveUser } from "@/lib/rotation/context.ts";
 import { cutoverOf } from "@/lib/rotation/view.ts";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +12,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ rot
   const rotation = await getRotation(rotationId);
   if (!rotation) return Response.json({ error: "No such rotation." }, { status: 404 });
   try {
-    await liveUser(defaultDeps, rotation.accountId, rotation.userName);
+    await readLiveUser(defaultDeps, rotation.accountId, rotation.userName);
   } catch (error) {
     return Response.json({ error: userMessageOf(error) }, { status: 502, headers: { "cache-control": "no-store" } });
   }

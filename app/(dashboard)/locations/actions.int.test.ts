@@ -5,8 +5,7 @@ import { listAudit } from "@/lib/db/audit.ts";
 import { listLocations } from "@/lib/db/locations.ts";
 import { fakeUser, seedInventory } from "@/lib/testing/inventory-fixture.ts";
 import { setupFreshDatabase } from "@/lib/testing/use-database.ts";
-import { importLocations } from "../../locations/import/actions.ts";
-import { addLocation, confirmLocation, editLocation, removeLocation } from "./actions.ts";
+import { addLocation, confirmLocation, editLocation, importLocations, removeLocation } from "./actions.ts";
 
 // Outside a Next.js request there is no page cache to refresh.
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));

@@ -8,7 +8,7 @@ export const syncNow = defineAction({
   name: "inventory.sync",
   permission: "inventory.sync",
   input: z.object({}),
-  run: async (_input, actor) => {
+  run: async (_input, { actor }) => {
     const run = await runSync(actor.name);
     if (run.status === "error") throw new KeyrotateError("iam-unreachable", `Sync failed: ${run.error}`);
     return run;
