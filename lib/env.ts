@@ -1,5 +1,6 @@
-// The only reader of process.env. Validated once with zod; a bad value fails loudly at start-up
-// with the variable's name, instead of surfacing later as a confusing AWS or database error.
+// The only reader of process.env (child processes get it handed on whole). Validated once with zod; a bad
+// value fails loudly at start-up with the variable's name, instead of surfacing later as a confusing AWS
+// or database error.
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL, databaseProvider } from "./db/url.ts";
 
@@ -48,6 +49,11 @@ export function env(): Env {
   }
   cached = parsed.data;
   return cached;
+}
+
+/** KEYROTATE_DEBUG: print a failure's details. Read apart from env() so it works when the configuration is what failed. */
+export function debugEnabled(): boolean {
+  return Boolean(process.env.KEYROTATE_DEBUG);
 }
 
 export function thresholds() {

@@ -1,5 +1,5 @@
 // A driver adapter for the Prisma CLI only (migrate deploy/dev/diff on PostgreSQL). It works around
-// three bugs of @prisma/adapter-pg 6.19.3 met by the JS schema engine; the app uses the stock adapter.
+// four bugs of @prisma/adapter-pg 6.19.3 met by the JS schema engine; the app uses the stock adapter.
 //  1. Introspection reads catalog columns of type "char" (oid 18) and name (oid 19), which the
 //     adapter refuses as unsupported: the pool reports them as text (oid 25), which they are.
 //  2. Its shadow database for `migrate dev` is the real database when a connection string is used.

@@ -1,6 +1,6 @@
 // Derives one schema per provider from prisma/models.prisma. Prisma 6.19 cannot take the provider
 // from the environment, and its JS schema engine needs a literal datasource url (unused: the
-// driver adapter connects). `--check` exits 1 when a derived file is stale (run by the unit tests).
+// driver adapter connects). `--check` exits 1 when a derived file is stale (run by `npm test` and `npm run db:generate`).
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";

@@ -18,6 +18,13 @@ import type { KeyRow } from "@/lib/inventory/key-rows.ts";
 import { KeyActions, type KeyPermissions, type Notice } from "../keys/key-actions.tsx";
 import { FlagBadge } from "../ui/flag-badge.tsx";
 import { formatDate } from "../ui/format.ts";
+import { SelectFilter, filterControl } from "../ui/select-filter.tsx";
+import { cell, tableClass, tableFrame, tbodyClass, theadClass } from "../ui/table.tsx";
+
+const STATUSES = [
+  { value: "Active", label: "Active" },
+  { value: "Inactive", label: "Inactive" },
+];
 
 export type KeyTableRow = KeyRow & { locationCount: number; rotationId?: string | null; rotationStep?: string | null };
 
@@ -152,41 +159,18 @@ export function KeysTable({ rows, thresholds: thresholdsProp, permissions: permi
             value={globalFilter}
             onChange={(e) => setGlobalFilter(e.target.value)}
             placeholder="User or key id"
-            className="mt-1 w-64 rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
+            className={`${filterControl} w-64`}
           />
         </label>
-        <label className="flex flex-col text-sm">
-          Flag
-          <select
-            onChange={(e) => setFilter("flags", e.target.value)}
-            className="mt-1 rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
-          >
-            <option value="">Any</option>
-            {FLAGS.map((f) => (
-              <option key={f} value={f}>
-                {FLAG_INFO[f].label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col text-sm">
-          Status
-          <select
-            onChange={(e) => setFilter("status", e.target.value)}
-            className="mt-1 rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900"
-          >
-            <option value="">Any</option>
-            <option value="Active">Active</option>
-            <option value="Inactive">Inactive</option>
-          </select>
-        </label>
+        <SelectFilter label="Flag" options={FLAGS.map((f) => ({ value: f, label: FLAG_INFO[f].label }))} onChange={(v) => setFilter("flags", v)} />
+        <SelectFilter label="Status" options={STATUSES} onChange={(v) => setFilter("status", v)} />
         <p className="ml-auto text-sm text-slate-600 dark:text-slate-400" aria-live="polite">
           {shown.length} of {rows.length} keys
         </p>
       </div>
-      <div className="overflow-x-auto rounded border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-        <table className="min-w-full text-left text-sm">
-          <thead className="bg-slate-100 text-xs uppercase text-slate-600 dark:bg-slate-800 dark:text-slate-300">
+      <div className={tableFrame}>
+        <table className={tableClass}>
+          <thead className={theadClass}>
             {table.getHeaderGroups().map((hg) => (
               <tr key={hg.id}>
                 {hg.headers.map((h) => {
@@ -195,7 +179,7 @@ export function KeysTable({ rows, thresholds: thresholdsProp, permissions: permi
                     <th
                       key={h.id}
                       scope="col"
-                      className="px-3 py-2"
+                      className={cell}
                       aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
                     >
                       {h.column.getCanSort() ? (
@@ -212,19 +196,19 @@ export function KeysTable({ rows, thresholds: thresholdsProp, permissions: permi
               </tr>
             ))}
           </thead>
-          <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+          <tbody className={tbodyClass}>
             {shown.map((row) => (
               <tr key={row.id} data-key-id={row.original.accessKeyId} className="hover:bg-slate-50 dark:hover:bg-slate-800/50">
-                {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} className="px-3 py-2 align-top">
-                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                {row.getVisibleCells().map((c) => (
+                  <td key={c.id} className={`${cell} align-top`}>
+                    {flexRender(c.column.columnDef.cell, c.getContext())}
                   </td>
                 ))}
               </tr>
             ))}
             {shown.length === 0 && (
               <tr>
-                <td colSpan={columns.length} className="px-3 py-6 text-center text-slate-500">
+                <td colSpan={columns.length} className="px-3 py-6 text-center text-slate-600 dark:text-slate-400">
                   No keys match.
                 </td>
               </tr>

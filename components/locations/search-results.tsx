@@ -5,14 +5,11 @@ import type { KeyRow } from "@/lib/inventory/key-rows.ts";
 import type { LocationRecord } from "@/lib/db/locations.ts";
 import { LOCATION_KIND_LABELS } from "@/lib/locations/schema.ts";
 import { FlagBadge } from "../ui/flag-badge.tsx";
+import { DataTable, cell } from "../ui/table.tsx";
 
 /** Enough for any real search; a one-letter query on a large registry would otherwise render it all. */
 const SHOWN = 200;
 
-const table = "min-w-full text-left text-sm";
-const head = "bg-slate-100 text-xs uppercase text-slate-600 dark:bg-slate-800 dark:text-slate-300";
-const body = "divide-y divide-slate-100 dark:divide-slate-800";
-const frame = "overflow-x-auto rounded border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900";
 const link = "font-mono text-xs text-blue-700 underline-offset-2 hover:underline dark:text-blue-300";
 
 function Heading({ id, title, total }: { id: string; title: string; total: number }) {
@@ -26,20 +23,6 @@ function Heading({ id, title, total }: { id: string; title: string; total: numbe
   );
 }
 
-function Cols({ names }: { names: string[] }) {
-  return (
-    <thead className={head}>
-      <tr>
-        {names.map((name) => (
-          <th key={name} scope="col" className="px-3 py-2">
-            {name}
-          </th>
-        ))}
-      </tr>
-    </thead>
-  );
-}
-
 export function KeyResults({ rows, thresholds }: { rows: KeyRow[]; thresholds: Thresholds }) {
   return (
     <section aria-labelledby="key-results">
@@ -47,21 +30,18 @@ export function KeyResults({ rows, thresholds }: { rows: KeyRow[]; thresholds: T
       {rows.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">No keys match.</p>
       ) : (
-        <div className={frame}>
-          <table className={table}>
-            <Cols names={["Access key", "User", "Status", "Age (days)", "Flags"]} />
-            <tbody className={body}>
+        <DataTable columns={["Access key", "User", "Status", "Age (days)", "Flags"]} caption="Keys that match">
               {rows.slice(0, SHOWN).map((r) => (
                 <tr key={r.accessKeyId}>
-                  <td className="px-3 py-2">
+                  <td className={cell}>
                     <Link href={`/keys/${r.accessKeyId}`} className={link}>
                       {r.accessKeyId}
                     </Link>
                   </td>
-                  <td className="px-3 py-2 font-medium">{r.userName}</td>
-                  <td className="px-3 py-2">{r.status}</td>
-                  <td className="px-3 py-2 tabular-nums">{r.ageDays}</td>
-                  <td className="px-3 py-2">
+                  <td className={`${cell} font-medium`}>{r.userName}</td>
+                  <td className={cell}>{r.status}</td>
+                  <td className={`${cell} tabular-nums`}>{r.ageDays}</td>
+                  <td className={cell}>
                     <span className="flex flex-wrap gap-1">
                       {r.flags.map((f) => (
                         <FlagBadge key={f} flag={f} thresholds={thresholds} />
@@ -70,9 +50,7 @@ export function KeyResults({ rows, thresholds }: { rows: KeyRow[]; thresholds: T
                   </td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
     </section>
   );
@@ -85,18 +63,15 @@ export function LocationResults({ locations }: { locations: LocationRecord[] }) 
       {locations.length === 0 ? (
         <p className="text-sm text-slate-600 dark:text-slate-400">No locations match.</p>
       ) : (
-        <div className={frame}>
-          <table className={table}>
-            <Cols names={["Kind", "System", "Environment", "Identifier", "Notes", "Key", "User"]} />
-            <tbody className={body}>
+        <DataTable columns={["Kind", "System", "Environment", "Identifier", "Notes", "Key", "User"]} caption="Locations that match">
               {locations.slice(0, SHOWN).map((l) => (
                 <tr key={l.id} className="align-top">
-                  <td className="px-3 py-2">{LOCATION_KIND_LABELS[l.kind]}</td>
-                  <td className="px-3 py-2">{l.system}</td>
-                  <td className="px-3 py-2">{l.environment}</td>
-                  <td className="px-3 py-2 font-mono text-xs break-all">{l.identifier}</td>
-                  <td className="max-w-xs px-3 py-2 whitespace-pre-wrap wrap-anywhere">{l.notes}</td>
-                  <td className="px-3 py-2">
+                  <td className={cell}>{LOCATION_KIND_LABELS[l.kind]}</td>
+                  <td className={cell}>{l.system}</td>
+                  <td className={cell}>{l.environment}</td>
+                  <td className={`${cell} font-mono text-xs break-all`}>{l.identifier}</td>
+                  <td className={`${cell} max-w-xs whitespace-pre-wrap wrap-anywhere`}>{l.notes}</td>
+                  <td className={cell}>
                     {l.accessKeyId ? (
                       <Link href={`/keys/${l.accessKeyId}`} className={link}>
                         {l.accessKeyId}
@@ -105,12 +80,10 @@ export function LocationResults({ locations }: { locations: LocationRecord[] }) 
                       <span className="text-slate-500 dark:text-slate-400">no key</span>
                     )}
                   </td>
-                  <td className="px-3 py-2">{l.userName}</td>
+                  <td className={cell}>{l.userName}</td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+        </DataTable>
       )}
     </section>
   );

@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { env } from "../env.ts";
+import { debugEnabled, env } from "../env.ts";
 import { databaseProvider } from "../db/url.ts";
 import { KeyrotateError } from "../errors.ts";
 
@@ -21,7 +21,7 @@ export function runMigrations(): void {
   const text = `${out.stdout ?? ""}${out.stderr ?? ""}`;
   if (out.status !== 0) {
     const reason = text.split("\n").find((l) => /^Error|error:|P\d{4}/.test(l)) ?? "see above";
-    if (process.env.KEYROTATE_DEBUG) console.error(text);
+    if (debugEnabled()) console.error(text);
     throw new KeyrotateError("database-unreachable", `Migrations failed on ${provider}: ${reason.trim()}`);
   }
   const applied = text.match(/The following migration\(s\) have been applied:[\s\S]*?(?=\n\n[A-Z]|$)/)?.[0];

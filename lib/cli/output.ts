@@ -1,4 +1,5 @@
 import { disconnectDb } from "../db/client.ts";
+import { debugEnabled } from "../env.ts";
 import { userMessageOf, KeyrotateError } from "../errors.ts";
 
 /** Prints what went wrong in one line a person can act on, and exits non-zero. */
@@ -6,7 +7,7 @@ export async function fail(error: unknown): Promise<never> {
   const known = error instanceof KeyrotateError;
   const message = known ? userMessageOf(error) : error instanceof Error ? error.message : String(error);
   console.error(`keyrotate: ${message}`);
-  if (!known && process.env.KEYROTATE_DEBUG) console.error(error);
+  if (!known && debugEnabled()) console.error(error);
   await disconnectDb().catch(() => {});
   process.exit(1);
 }

@@ -10,7 +10,7 @@ import {
   UpdateAccessKeyCommand,
 } from "@aws-sdk/client-iam";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { backdateKey } from "../../scripts/emulator/start.ts";
+import { backdateKey } from "../testing/moto/process.ts";
 import { setupEmulator, useKey } from "../testing/emulator.ts";
 import { startIamProxy } from "../testing/iam-proxy.ts";
 import {

@@ -1,19 +1,21 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
 import { AuditTable } from "@/components/audit/audit-table.tsx";
 import { KeyFacts } from "@/components/keys/key-facts.tsx";
 import { KeyPanel } from "@/components/keys/key-panel.tsx";
 import { LocationsSection } from "@/components/locations/locations-section.tsx";
+import { PanelSkeleton } from "@/components/ui/panel-skeleton.tsx";
 import { currentActor } from "@/lib/auth/actor.ts";
 import { keyPermissions } from "@/lib/auth/roles.ts";
 import { listAudit } from "@/lib/db/audit.ts";
 import { findKey } from "@/lib/db/keys.ts";
-import { listActiveRotations } from "@/lib/db/rotations.ts";
+import { findActiveRotation } from "@/lib/db/rotations.ts";
 import { listLocations } from "@/lib/db/locations.ts";
 import { thresholds } from "@/lib/env.ts";
-import { toKeyRow } from "@/lib/inventory/key-rows.ts";
 import { accessKeyIdSchema } from "@/lib/iam/schemas.ts";
+import { toKeyRow } from "@/lib/inventory/key-rows.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -27,15 +29,9 @@ export default async function KeyPage({ params }: Props) {
   const parsed = accessKeyIdSchema.safeParse((await params).accessKeyId);
   if (!parsed.success) notFound();
   const accessKeyId = parsed.data;
-  const [key, locations, history, rotations, actor] = await Promise.all([
-    findKey(accessKeyId),
-    listLocations({ accessKeyId }),
-    listAudit({ accessKeyId, limit: 100 }),
-    listActiveRotations(),
-    currentActor(),
-  ]);
+  const [key, actor] = await Promise.all([findKey(accessKeyId), currentActor()]);
   if (!key) notFound();
-  const rotation = rotations.find((r) => r.accountId === key.accountId && r.userName === key.userName) ?? null;
+  const rotation = await findActiveRotation(key.iamUserId);
   const t = thresholds();
   const row = toKeyRow(key, new Date(), t);
   return (
@@ -50,13 +46,28 @@ export default async function KeyPage({ params }: Props) {
       </div>
       <KeyFacts row={row} accountName={key.accountName} thresholds={t} />
       <KeyPanel storedKey={key} rotation={rotation} allowed={keyPermissions(actor.role)} />
-      <LocationsSection accessKeyId={accessKeyId} locations={locations} />
-      <section aria-labelledby="history-heading" className="space-y-2">
-        <h2 id="history-heading" className="text-lg font-semibold">
-          History
-        </h2>
-        <AuditTable rows={history} caption={`What happened to key ${key.accessKeyId}`} />
-      </section>
+      <Suspense fallback={<PanelSkeleton label="Loading the key's locations" rows={3} />}>
+        <Locations accessKeyId={accessKeyId} />
+      </Suspense>
+      <Suspense fallback={<PanelSkeleton label="Loading the key's history" />}>
+        <History accessKeyId={accessKeyId} />
+      </Suspense>
     </div>
+  );
+}
+
+async function Locations({ accessKeyId }: { accessKeyId: string }) {
+  return <LocationsSection accessKeyId={accessKeyId} locations={await listLocations({ accessKeyId })} />;
+}
+
+async function History({ accessKeyId }: { accessKeyId: string }) {
+  const history = await listAudit({ accessKeyId, limit: 100 });
+  return (
+    <section aria-labelledby="history-heading" className="space-y-2">
+      <h2 id="history-heading" className="text-lg font-semibold">
+        History
+      </h2>
+      <AuditTable rows={history} caption={`What happened to key ${accessKeyId}`} />
+    </section>
   );
 }
