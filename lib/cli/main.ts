@@ -3,6 +3,7 @@ import { Command } from "commander";
 import { runMigrations } from "./migrate.ts";
 import { printKeys } from "./keys.ts";
 import { exportLocations, importLocationsFile } from "./locations.ts";
+import { discoverLocations, type DiscoverOptions } from "./discover.ts";
 import { cliSync } from "./sync.ts";
 import { fail } from "./output.ts";
 
@@ -39,5 +40,14 @@ locations
   .command("export")
   .description("print every location as CSV, header first")
   .action(() => exportLocations());
+
+locations
+  .command("discover <PATH...>")
+  .description("find access key ids in secrets files (files, folders, or - for standard input) and the names they stand under")
+  .option("--system <NAME>", "where the files live, for --record (e.g. govuk-secrets/puppet)")
+  .option("--environment <NAME>", "the environment the files configure, for --record (e.g. staging)")
+  .option("--json", "print a JSON array")
+  .option("--record", "add each place a known key was found as a secrets-repo location (idempotent)")
+  .action((paths: string[], opts: DiscoverOptions) => discoverLocations(paths, opts));
 
 program.parseAsync().catch(fail);
