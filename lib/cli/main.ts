@@ -4,6 +4,7 @@ import { runMigrations } from "./migrate.ts";
 import { printKeys } from "./keys.ts";
 import { exportLocations, importLocationsFile } from "./locations.ts";
 import { cliSync } from "./sync.ts";
+import { printSesSmtpPassword } from "./ses-smtp-password.ts";
 import { fail } from "./output.ts";
 
 const program = new Command()
@@ -39,5 +40,11 @@ locations
   .command("export")
   .description("print every location as CSV, header first")
   .action(() => exportLocations());
+
+program
+  .command("ses-smtp-password")
+  .description("read a secret access key on stdin and print its SES SMTP password for a region")
+  .requiredOption("--region <region>", "the AWS region whose SMTP endpoint the password is for")
+  .action((opts: { region: string }) => printSesSmtpPassword(opts));
 
 program.parseAsync().catch(fail);
