@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedIam } from "../../scripts/emulator/seed.ts";
+import { seedIam } from "../testing/moto/seed.ts";
 import { listAudit } from "../db/audit.ts";
 import { listLocations } from "../db/locations.ts";
 import type { Finding } from "../discovery/findings.ts";

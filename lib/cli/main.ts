@@ -5,6 +5,7 @@ import { printKeys } from "./keys.ts";
 import { exportLocations, importLocationsFile } from "./locations.ts";
 import { discoverLocations, type DiscoverOptions } from "./discover.ts";
 import { cliSync } from "./sync.ts";
+import { printSesSmtpPassword } from "./ses-smtp-password.ts";
 import { fail } from "./output.ts";
 
 const program = new Command()
@@ -29,7 +30,7 @@ program
   .option("--flag <flag>", "only keys with this flag")
   .action((opts: { json?: boolean; flag?: string }) => printKeys(opts));
 
-const locations = program.command("locations").description("the where-used registry: where each key is stored, as CSV");
+const locations = program.command("locations").description("the where-used registry: where each key is stored (CSV import and export, discovery in secrets files)");
 
 locations
   .command("import <file>")
@@ -49,5 +50,11 @@ locations
   .option("--json", "print a JSON array")
   .option("--record", "add each place a known key was found as a secrets-repo location (idempotent)")
   .action((paths: string[], opts: DiscoverOptions) => discoverLocations(paths, opts));
+
+program
+  .command("ses-smtp-password")
+  .description("read a secret access key on stdin and print its SES SMTP password for a region")
+  .requiredOption("--region <region>", "the AWS region whose SMTP endpoint the password is for")
+  .action((opts: { region: string }) => printSesSmtpPassword(opts));
 
 program.parseAsync().catch(fail);

@@ -2,7 +2,7 @@
 // what people already wrote on a location.
 import { beforeAll, describe, expect, it } from "vitest";
 import { createLocation, listLocations } from "../db/locations.ts";
-import { findKeyOwner } from "../db/keys.ts";
+import { findKey } from "../db/keys.ts";
 import { KeyrotateError } from "../errors.ts";
 import { fakeUser, seedInventory } from "../testing/inventory-fixture.ts";
 import { setupFreshDatabase } from "../testing/use-database.ts";
@@ -40,7 +40,7 @@ describe("recordDiscoveredLocations", () => {
   });
 
   it("records known keys once per name, skips unknown ones, and leaves existing locations untouched", async () => {
-    const owner = (await findKeyOwner(KEY))!;
+    const owner = (await findKey(KEY))!;
     const noted = await createLocation(
       { accountId: owner.accountId, iamUserId: owner.iamUserId, accessKeyId: KEY },
       { kind: "secrets-repo", ...place, identifier: "govuk::apps::support::aws_access_key_id", notes: "checked by Zoë" },
