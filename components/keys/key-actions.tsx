@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { deactivateKeyAction, deleteKeyAction, reactivateKeyAction } from "@/app/(dashboard)/keys/actions.ts";
 import { startRotationAction } from "@/app/(dashboard)/rotations/actions.ts";
+import type { KeyStatus } from "@/lib/iam/types.ts";
 import { MIN_OVERRIDE_REASON_LENGTH } from "@/lib/rotation/rules/index.ts";
 import { primaryButton } from "../ui/button.ts";
 import { useFormAction } from "../ui/use-form-action.ts";
@@ -26,7 +27,7 @@ type Props = {
   accountId: string;
   userName: string;
   accessKeyId: string;
-  status: "Active" | "Inactive";
+  status: KeyStatus;
   /** The user's rotation in progress, if any: its page is then the one place to act on the keys. */
   rotationId?: string | null;
   allowed: KeyPermissions;

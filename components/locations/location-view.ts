@@ -1,17 +1,8 @@
 // What the browser receives about a location: the stored record minus its owner ids, dates as text.
 import type { LocationRecord } from "@/lib/db/locations.ts";
-import type { LocationKind } from "@/lib/locations/schema.ts";
 
-export type LocationView = {
-  id: string;
-  kind: LocationKind;
-  system: string;
-  environment: string;
-  identifier: string;
-  notes: string | null;
-  createdBy: string;
+export type LocationView = Pick<LocationRecord, "id" | "kind" | "system" | "environment" | "identifier" | "notes" | "createdBy" | "confirmedBy"> & {
   createdAt: string;
-  confirmedBy: string | null;
   confirmedAt: string | null;
 };
 

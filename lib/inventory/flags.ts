@@ -1,4 +1,5 @@
 // What needs doing with a key, computed from its facts alone. Pure: `now` and thresholds are passed.
+import type { KeyStatus } from "../iam/types.ts";
 export const FLAGS = ["overdue", "due-soon", "two-keys", "never-used", "inactive", "stale", "no-locations"] as const;
 export type Flag = (typeof FLAGS)[number];
 
@@ -43,7 +44,7 @@ export const FLAG_INFO: Record<Flag, { label: string; explanation: (t: Threshold
 };
 
 export type FlagInput = {
-  status: "Active" | "Inactive";
+  status: KeyStatus;
   createDate: Date;
   lastUsedDate: Date | null;
   userKeyCount: number;

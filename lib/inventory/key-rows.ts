@@ -1,12 +1,13 @@
 // The shape every view of a key shares: the dashboard table, `keyrotate keys --json` and the API.
 import type { StoredKey } from "../db/keys.ts";
+import type { KeyStatus } from "../iam/types.ts";
 import { ageInDays, computeFlags, type Flag, type Thresholds } from "./flags.ts";
 
 export type KeyRow = {
   accountId: string;
   userName: string;
   accessKeyId: string;
-  status: "Active" | "Inactive";
+  status: KeyStatus;
   createDate: string;
   ageDays: number;
   lastUsedDate: string | null;

@@ -1,10 +1,10 @@
 // Writes a small inventory straight into the database, for tests that need keys but not IAM.
 import { saveInventory } from "../db/inventory.ts";
-import type { IamUserWithKeys } from "../iam/types.ts";
+import type { IamUserWithKeys, KeyStatus } from "../iam/types.ts";
 
 export const ACCOUNT = "123456789012";
 
-export function fakeUser(userName: string, keys: Array<{ id: string; ageDays?: number; usedDaysAgo?: number | null; status?: "Active" | "Inactive" }>, now = new Date()): IamUserWithKeys {
+export function fakeUser(userName: string, keys: Array<{ id: string; ageDays?: number; usedDaysAgo?: number | null; status?: KeyStatus }>, now = new Date()): IamUserWithKeys {
   const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000);
   return {
     userName,

@@ -8,6 +8,7 @@ import {
   IAMClient,
   UpdateAccessKeyCommand,
 } from "@aws-sdk/client-iam";
+import type { KeyStatus } from "../../iam/types.ts";
 import { backdateKey } from "./process.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -16,7 +17,7 @@ const CONCURRENCY = 8;
 
 export type SeedKey = {
   ageDays: number;
-  status?: "Active" | "Inactive";
+  status?: KeyStatus;
   /** null or absent: never used. */
   lastUsed?: { daysAgo: number; service: string; region: string } | null;
 };
