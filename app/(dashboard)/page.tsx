@@ -3,7 +3,7 @@ import { SummaryCards } from "@/components/inventory/summary-cards.tsx";
 import { KeysTable, type KeyTableRow } from "@/components/inventory/keys-table.tsx";
 import { SyncButton } from "@/components/inventory/sync-button.tsx";
 import { formatDateTime, timeAgo } from "@/components/ui/format.ts";
-import { currentActor } from "@/lib/auth/actor.ts";
+import { pageActor } from "@/lib/auth/gate.ts";
 import { keyPermissions } from "@/lib/auth/roles.ts";
 import { loadKeyRows } from "@/lib/inventory/dashboard.ts";
 import { listActiveRotations, type RotationRecord } from "@/lib/db/rotations.ts";
@@ -15,13 +15,9 @@ export const dynamic = "force-dynamic";
 const userKey = (r: { accountId: string; userName: string }) => `${r.accountId}/${r.userName}`;
 
 export default async function DashboardPage() {
+  const { actor } = await pageActor("inventory.read", "/");
   const now = new Date();
-  const [{ rows, summary, thresholds }, lastSync, rotations, actor] = await Promise.all([
-    loadKeyRows(now),
-    lastSuccessfulSync(),
-    listActiveRotations(),
-    currentActor(),
-  ]);
+  const [{ rows, summary, thresholds }, lastSync, rotations] = await Promise.all([loadKeyRows(now), lastSuccessfulSync(), listActiveRotations()]);
   const rotationOf = new Map(rotations.map((r) => [userKey(r), r]));
   const tableRows: KeyTableRow[] = rows.map((row) => {
     const rotation = rotationOf.get(userKey(row));

@@ -6,16 +6,17 @@ import type { Role } from "./roles.ts";
 
 const audit: AuditRecord[] = [];
 let role: Role = "admin";
+let signedIn = true;
 vi.mock("../db/audit.ts", () => ({ appendAudit: async (r: AuditRecord) => void audit.push(r) }));
-vi.mock("./actor.ts", () => ({ currentActor: async () => ({ name: "alice", role }) }));
+vi.mock("./actor.ts", () => ({ currentActor: async () => (signedIn ? { name: "Alice", subject: "oidc|alice", role, requestId: "req-1" } : null) }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 const { defineAction } = await import("./action.ts");
 
 function makeAction(run = vi.fn(async (i: { accessKeyId: string }) => ({ id: i.accessKeyId, secret: "s3cr3t" }))) {
   const action = defineAction({
-    name: "key.create",
-    permission: "key.create",
+    name: "key.deactivate",
+    permission: "key.deactivate",
     input: z.object({ accessKeyId: z.string().min(16, "Access key id is too short") }),
     target: (i) => ({ accessKeyId: i.accessKeyId }),
     run,
@@ -34,16 +35,30 @@ const form = (fields: Record<string, string>) => {
 beforeEach(() => {
   audit.length = 0;
   role = "admin";
+  signedIn = true;
 });
 
 describe("defineAction", () => {
+  it("refuses a caller who is not signed in, runs nothing and writes nothing to the audit trail", async () => {
+    signedIn = false;
+    const { action, run } = makeAction();
+    const state = await action(undefined, form({ accessKeyId: "AKIAAAAAAAAAAAAAAAAA" }));
+    expect(state).toEqual({ ok: false, message: expect.stringMatching(/^Sign in first/) });
+    expect(run).not.toHaveBeenCalled();
+    expect(audit).toEqual([]);
+  });
+
+  it("says which permission it needs", () => {
+    expect(makeAction().action.permission).toBe("key.deactivate");
+  });
+
   it("refuses a role without the permission, audits the refusal and runs nothing", async () => {
     role = "viewer";
     const { action, run } = makeAction();
     const state = await action(undefined, form({ accessKeyId: "AKIAAAAAAAAAAAAAAAAA" }));
     expect(state).toMatchObject({ ok: false, message: expect.stringContaining("viewer") });
     expect(run).not.toHaveBeenCalled();
-    expect(audit).toMatchObject([{ actor: "alice", action: "key.create", result: "error" }]);
+    expect(audit).toMatchObject([{ actor: "Alice", actorId: "oidc|alice", actorRole: "viewer", action: "key.deactivate", result: "error" }]);
   });
 
   it("returns field errors for bad input and changes nothing", async () => {
@@ -59,7 +74,16 @@ describe("defineAction", () => {
     const state = await action(undefined, form({ accessKeyId: "AKIAAAAAAAAAAAAAAAAA", $ACTION_ID_x: "" }));
     expect(state).toMatchObject({ ok: true, message: "Created AKIAAAAAAAAAAAAAAAAA.", result: { secret: "s3cr3t" } });
     expect(audit).toEqual([
-      expect.objectContaining({ actor: "alice", action: "key.create", accessKeyId: "AKIAAAAAAAAAAAAAAAAA", result: "ok", input: { accessKeyId: "AKIAAAAAAAAAAAAAAAAA" } }),
+      expect.objectContaining({
+        actor: "Alice",
+        actorId: "oidc|alice",
+        actorRole: "admin",
+        requestId: "req-1",
+        action: "key.deactivate",
+        accessKeyId: "AKIAAAAAAAAAAAAAAAAA",
+        result: "ok",
+        input: { accessKeyId: "AKIAAAAAAAAAAAAAAAAA" },
+      }),
     ]);
     expect(JSON.stringify(audit)).not.toContain("s3cr3t");
   });

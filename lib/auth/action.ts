@@ -4,9 +4,10 @@ import "server-only";
 // action is a public endpoint.
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
-import { appendAudit } from "../db/audit.ts";
+import { appendAudit, type AuditRecord } from "../db/audit.ts";
 import { KeyrotateError, userMessageOf } from "../errors.ts";
 import { currentActor } from "./actor.ts";
+import { SIGNED_OUT } from "./gate.ts";
 import { can, type Actor, type Permission } from "./roles.ts";
 
 /** What a form receives. `result` is exactly what the action's `reply` returns, typed end to end. */
@@ -37,7 +38,15 @@ type Spec<S extends z.ZodType, Loaded, Result, Reply> = {
   reply?: (result: Result) => Reply;
 };
 
-export type ServerAction<Reply> = (prev: ActionState<Reply> | undefined, payload: FormData | Record<string, unknown>) => Promise<ActionState<Reply>>;
+export type ServerAction<Reply> = ((prev: ActionState<Reply> | undefined, payload: FormData | Record<string, unknown>) => Promise<ActionState<Reply>>) & {
+  /** What the action needs; read by the authorization test, which calls every action as every role. */
+  permission: Permission;
+};
+
+/** Who acted, as the audit trail records it. */
+export function auditActor(actor: Actor): Pick<AuditRecord, "actor" | "actorId" | "actorRole" | "requestId"> {
+  return { actor: actor.name, actorId: actor.subject ?? null, actorRole: actor.role, requestId: actor.requestId ?? null };
+}
 
 function fieldErrors(error: z.ZodError): Record<string, string[]> {
   const out: Record<string, string[]> = {};
@@ -63,12 +72,15 @@ function raw(payload: unknown): unknown {
 export function defineAction<S extends z.ZodType, Loaded = undefined, Result = unknown, Reply = undefined>(
   spec: Spec<S, Loaded, Result, Reply>,
 ): ServerAction<Reply> {
-  return async function action(_prev, payload) {
+  const action = async function action(_prev: ActionState<Reply> | undefined, payload: FormData | Record<string, unknown>): Promise<ActionState<Reply>> {
     const actor = await currentActor();
+    // Nobody signed in: refused without a trace in the audit trail, which anyone could otherwise fill.
+    if (!actor) return { ok: false, message: SIGNED_OUT };
+    const who = auditActor(actor);
     const staticName = typeof spec.name === "string" ? spec.name : spec.permission;
     if (!can(actor.role, spec.permission)) {
       const message = `Your role (${actor.role}) may not do this (${staticName}).`;
-      await appendAudit({ actor: actor.name, action: staticName, result: "error", message });
+      await appendAudit({ ...who, action: staticName, result: "error", message });
       return { ok: false, message };
     }
     const parsed = spec.input.safeParse(raw(payload));
@@ -86,16 +98,17 @@ export function defineAction<S extends z.ZodType, Loaded = undefined, Result = u
       const result = await spec.run(input, { actor, loaded: loaded as Loaded });
       const done = spec.done?.(result, input) ?? { message: "Done." };
       const target = { ...spec.target?.(input, loaded), ...done.target };
-      await appendAudit({ actor: actor.name, action: name, ...target, input: summary, result: "ok", message: done.message });
+      await appendAudit({ ...who, action: name, ...target, input: summary, result: "ok", message: done.message });
       state = { ok: true, message: done.message, result: spec.reply?.(result) };
     } catch (error) {
       if (!(error instanceof KeyrotateError) || error.code === "internal") console.error(name, error);
       const message = userMessageOf(error);
-      await appendAudit({ actor: actor.name, action: name, ...spec.target?.(input, loaded), input: summary, result: "error", message });
+      await appendAudit({ ...who, action: name, ...spec.target?.(input, loaded), input: summary, result: "error", message });
       state = { ok: false, message };
     }
     // Every page shows keys, locations or the audit trail: refresh them all after any change.
     revalidatePath("/", "layout");
     return state;
   };
+  return Object.assign(action, { permission: spec.permission });
 }

@@ -5,6 +5,9 @@ import { db } from "./client.ts";
 
 export type AuditRecord = {
   actor: string;
+  actorId?: string | null;
+  actorRole?: string | null;
+  requestId?: string | null;
   action: string;
   accountId?: string | null;
   userName?: string | null;
@@ -24,6 +27,8 @@ export async function appendAudit(record: AuditRecord): Promise<void> {
 
 export type AuditFilter = {
   actor?: string;
+  /** A person's stable subject, exactly. */
+  actorId?: string;
   accessKeyId?: string;
   action?: string;
   from?: Date;
@@ -35,6 +40,7 @@ export async function listAudit(filter: AuditFilter = {}): Promise<AuditEntry[]>
   const rows = await db().auditEvent.findMany({
     where: {
       actor: filter.actor ? { contains: filter.actor } : undefined,
+      actorId: filter.actorId || undefined,
       accessKeyId: filter.accessKeyId || undefined,
       action: filter.action ? { startsWith: filter.action } : undefined,
       at: filter.from || filter.to ? { gte: filter.from, lte: filter.to } : undefined,
@@ -43,6 +49,18 @@ export async function listAudit(filter: AuditFilter = {}): Promise<AuditEntry[]>
     take: filter.limit ?? 500,
   });
   return rows.map((r) => ({ ...r, result: r.result === "ok" ? "ok" : "error" }));
+}
+
+/** Everyone who appears in the trail, for the audit page's person filter. */
+export async function listAuditPeople(): Promise<{ actorId: string; actor: string }[]> {
+  const rows = await db().auditEvent.findMany({
+    where: { actorId: { not: null } },
+    distinct: ["actorId"],
+    select: { actorId: true, actor: true },
+    orderBy: { actorId: "asc" },
+    take: 500,
+  });
+  return rows.map((r) => ({ actorId: r.actorId!, actor: r.actor }));
 }
 
 /** When keyrotate last made this key Inactive, if it did: the start of its inactive period. */

@@ -44,6 +44,24 @@ export async function readLiveUser(deps: RotationDeps, accountId: string, userNa
   return { accountId, iam, user, iamUserId: saved.iamUserId, keys: snapshots(user) };
 }
 
+// Polling readers share one IAM read per user for this long: IAM throttles per account, and the account's
+// CI and Terraform share that budget.
+const LIVE_READ_REUSE_MS = 5_000;
+const recentReads = new Map<string, { at: number; read: Promise<LiveUser> }>();
+
+/** readLiveUser for pollers: a read younger than a few seconds (or still under way) is shared, not repeated. */
+export function readLiveUserThrottled(deps: RotationDeps, accountId: string, userName: string): Promise<LiveUser> {
+  const key = `${accountId}/${userName}`;
+  const now = Date.now();
+  const recent = recentReads.get(key);
+  if (recent && now - recent.at < LIVE_READ_REUSE_MS) return recent.read;
+  for (const [k, v] of recentReads) if (now - v.at >= LIVE_READ_REUSE_MS) recentReads.delete(k);
+  const read = readLiveUser(deps, accountId, userName);
+  recentReads.set(key, { at: now, read });
+  read.catch(() => recentReads.delete(key));
+  return read;
+}
+
 /** After a change, the user's keys again (its own facts did not change), so the dashboard shows what IAM now says. */
 export async function refreshLiveUser(deps: RotationDeps, live: LiveUser): Promise<LiveUser> {
   const user = { ...live.user, keys: await live.iam.listAccessKeysWithUse(live.user.userName) };

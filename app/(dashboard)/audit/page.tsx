@@ -1,6 +1,7 @@
 import { AuditTable } from "@/components/audit/audit-table.tsx";
 import { primaryButton } from "@/components/ui/button.ts";
 import { parseAuditFilter } from "@/lib/audit/filter.ts";
+import { pageActor } from "@/lib/auth/gate.ts";
 import { listAudit } from "@/lib/db/audit.ts";
 
 export const dynamic = "force-dynamic";
@@ -8,6 +9,7 @@ export const dynamic = "force-dynamic";
 const field = "mt-1 rounded border border-slate-300 bg-white px-2 py-1 dark:border-slate-700 dark:bg-slate-900";
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await pageActor("audit.read", "/audit");
   const raw = await searchParams;
   const { params, filter, error } = parseAuditFilter(raw);
   const rows = await listAudit(filter);

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { KeyResults, LocationResults } from "@/components/locations/search-results.tsx";
 import { SearchForm } from "@/components/locations/search-form.tsx";
+import { pageActor } from "@/lib/auth/gate.ts";
 import { thresholds } from "@/lib/env.ts";
 import { toKeyRow } from "@/lib/inventory/key-rows.ts";
 import { searchRegistry } from "@/lib/locations/search.ts";
@@ -11,6 +12,7 @@ type Props = { searchParams: Promise<{ q?: string | string[] }> };
 
 export default async function SearchPage({ searchParams }: Props) {
   const { q } = await searchParams;
+  await pageActor("locations.read", `/search${q ? `?q=${encodeURIComponent(String(q))}` : ""}`);
   const results = await searchRegistry((Array.isArray(q) ? q[0] : q) ?? "");
   const t = thresholds();
   const now = new Date();

@@ -7,7 +7,7 @@ import { KeyFacts } from "@/components/keys/key-facts.tsx";
 import { KeyPanel } from "@/components/keys/key-panel.tsx";
 import { LocationsSection } from "@/components/locations/locations-section.tsx";
 import { PanelSkeleton } from "@/components/ui/panel-skeleton.tsx";
-import { currentActor } from "@/lib/auth/actor.ts";
+import { pageActor } from "@/lib/auth/gate.ts";
 import { keyPermissions } from "@/lib/auth/roles.ts";
 import { listAudit } from "@/lib/db/audit.ts";
 import { findKey } from "@/lib/db/keys.ts";
@@ -26,10 +26,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function KeyPage({ params }: Props) {
-  const parsed = accessKeyIdSchema.safeParse((await params).accessKeyId);
+  const raw = (await params).accessKeyId;
+  const { actor } = await pageActor("inventory.read", `/keys/${encodeURIComponent(raw)}`);
+  const parsed = accessKeyIdSchema.safeParse(raw);
   if (!parsed.success) notFound();
   const accessKeyId = parsed.data;
-  const [key, actor] = await Promise.all([findKey(accessKeyId), currentActor()]);
+  const key = await findKey(accessKeyId);
   if (!key) notFound();
   const rotation = await findActiveRotation(key.iamUserId);
   const t = thresholds();

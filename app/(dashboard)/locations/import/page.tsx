@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ImportForm } from "@/components/locations/import-form.tsx";
+import { pageActor } from "@/lib/auth/gate.ts";
 import { LOCATIONS_CSV_HEADER } from "@/lib/locations/csv.ts";
 import { LOCATION_KINDS } from "@/lib/locations/schema.ts";
 import { MAX_IMPORT_BYTES } from "@/lib/locations/registry.ts";
@@ -8,7 +9,8 @@ export const metadata: Metadata = { title: "Import locations · keyrotate" };
 
 const code = "rounded bg-slate-100 px-1 font-mono text-xs dark:bg-slate-800";
 
-export default function ImportLocationsPage() {
+export default async function ImportLocationsPage() {
+  const { actor, allowed } = await pageActor("location.import", "/locations/import");
   return (
     <div className="max-w-4xl space-y-6">
       <div className="flex flex-wrap items-baseline justify-between gap-3">
@@ -49,7 +51,13 @@ export default function ImportLocationsPage() {
           </li>
         </ul>
       </section>
-      <ImportForm maxBytes={MAX_IMPORT_BYTES} />
+      {allowed ? (
+        <ImportForm maxBytes={MAX_IMPORT_BYTES} />
+      ) : (
+        <p role="status" className="rounded border border-slate-300 bg-white p-3 text-sm dark:border-slate-700 dark:bg-slate-900">
+          Your role ({actor.role}) can read locations but not import them. Ask a rotator or an admin.
+        </p>
+      )}
     </div>
   );
 }

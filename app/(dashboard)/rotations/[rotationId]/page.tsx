@@ -6,7 +6,7 @@ import { OutcomeHolder } from "@/components/rotation/outcome-holder.tsx";
 import { StepPanel } from "@/components/rotation/step-panel.tsx";
 import { Stepper } from "@/components/rotation/stepper.tsx";
 import { formatDateTime } from "@/components/ui/format.ts";
-import { currentActor } from "@/lib/auth/actor.ts";
+import { pageActor } from "@/lib/auth/gate.ts";
 import { listAudit } from "@/lib/db/audit.ts";
 import { env } from "@/lib/env.ts";
 import { isTerminal, stepLabel } from "@/lib/rotation/rules/index.ts";
@@ -16,7 +16,7 @@ export const dynamic = "force-dynamic";
 
 export default async function RotationPage({ params }: { params: Promise<{ rotationId: string }> }) {
   const { rotationId } = await params;
-  const actor = await currentActor();
+  const { actor } = await pageActor("inventory.read", `/rotations/${rotationId}`);
   const view = await loadRotationView(rotationId, actor.role);
   if (!view) notFound();
   const { rotation } = view;

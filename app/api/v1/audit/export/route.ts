@@ -1,10 +1,11 @@
 import { auditToCsv } from "@/lib/audit/csv.ts";
 import { parseAuditFilter } from "@/lib/audit/filter.ts";
+import { guardedRoute } from "@/lib/auth/gate.ts";
 import { listAudit } from "@/lib/db/audit.ts";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request) {
+export const GET = guardedRoute("audit.read", async (request: Request) => {
   const { filter, error } = parseAuditFilter(Object.fromEntries(new URL(request.url).searchParams));
   if (error) return Response.json({ error }, { status: 400 });
   const csv = auditToCsv(await listAudit({ ...filter, limit: 100_000 }));
@@ -15,4 +16,4 @@ export async function GET(request: Request) {
       "cache-control": "no-store",
     },
   });
-}
+});

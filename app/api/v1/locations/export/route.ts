@@ -1,8 +1,9 @@
+import { guardedRoute } from "@/lib/auth/gate.ts";
 import { exportLocationsCsv } from "@/lib/locations/registry.ts";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
+export const GET = guardedRoute("locations.read", async () => {
   const csv = await exportLocationsCsv();
   // The BOM makes Excel read the file as UTF-8 (notes often hold names with accents); import strips it.
   return new Response(`\uFEFF${csv}`, {
@@ -12,4 +13,4 @@ export async function GET() {
       "cache-control": "no-store",
     },
   });
-}
+});

@@ -1,0 +1,40 @@
+import "server-only";
+// The one gate for pages and route handlers (server actions go through defineAction, which asks the
+// same questions). The proxy already sends anonymous visitors to sign-in; this is the second check.
+import { redirect } from "next/navigation";
+import { currentActor } from "./actor.ts";
+import { can, type Actor, type Permission } from "./roles.ts";
+
+export const SIGNED_OUT = "Sign in first: this needs a signed-in person.";
+
+/** Where sign-in sends a person back to: a path on this site, never another origin. */
+export function safeNext(next: string | null | undefined): string {
+  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
+}
+
+/** For a page: the signed-in person, or a redirect to sign-in. `allowed` says whether their role has `permission`. */
+export async function pageActor(permission: Permission, path: string): Promise<{ actor: Actor; allowed: boolean }> {
+  const actor = await currentActor();
+  if (!actor) redirect(`/signin?next=${encodeURIComponent(safeNext(path))}`);
+  return { actor, allowed: can(actor.role, permission) };
+}
+
+type Handler<R, C> = (request: R, context: C, actor: Actor) => Promise<Response>;
+
+/** A route handler that answers 401 to nobody and 403 to a role without `permission`. */
+export function guardedRoute<R extends Request, C>(permission: Permission, handler: Handler<R, C>) {
+  const route = async (request: R, context: C): Promise<Response> => {
+    const actor = await currentActor();
+    if (!actor) return Response.json({ error: SIGNED_OUT }, { status: 401, headers: { "cache-control": "no-store" } });
+    if (!can(actor.role, permission)) {
+      return Response.json({ error: `Your role (${actor.role}) may not do this (${permission}).` }, { status: 403, headers: { "cache-control": "no-store" } });
+    }
+    return handler(request, context, actor);
+  };
+  return Object.assign(route, { permission });
+}
+
+/** A route handler anyone may call (sign-in itself): said out loud, so the authorization test can tell. */
+export function publicRoute<R extends Request, C>(handler: (request: R, context: C) => Promise<Response>) {
+  return Object.assign(handler, { permission: "public" as const });
+}

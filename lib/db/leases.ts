@@ -1,0 +1,31 @@
+import "server-only";
+// Named leases: one holder at a time across every process sharing the database. Taking a lease is one
+// conditional write, so two instances racing for it cannot both win; a crashed holder's lease lapses.
+import { db } from "./client.ts";
+
+export type Lease = { name: string; holder: string; acquiredAt: Date; expiresAt: Date };
+
+/** Takes `name` for `holder` until now + ttl, unless someone else holds it unexpired. Returns the current holder's lease. */
+export async function acquireLease(name: string, holder: string, ttlMs: number, now = new Date()): Promise<{ acquired: boolean; lease: Lease }> {
+  const expiresAt = new Date(now.getTime() + ttlMs);
+  // A lapsed lease is taken over by a conditional update; a missing one by an insert that only one racer wins.
+  const takeover = await db().lease.updateMany({
+    where: { name, OR: [{ expiresAt: { lt: now } }, { holder }] },
+    data: { holder, acquiredAt: now, expiresAt },
+  });
+  if (takeover.count === 1) return { acquired: true, lease: { name, holder, acquiredAt: now, expiresAt } };
+  try {
+    const lease = await db().lease.create({ data: { name, holder, acquiredAt: now, expiresAt } });
+    return { acquired: true, lease };
+  } catch (error) {
+    if ((error as { code?: string })?.code !== "P2002") throw error;
+    const lease = await db().lease.findUnique({ where: { name } });
+    if (!lease) return acquireLease(name, holder, ttlMs, now);
+    return { acquired: false, lease };
+  }
+}
+
+/** Gives the lease back, if `holder` still holds it. */
+export async function releaseLease(name: string, holder: string): Promise<void> {
+  await db().lease.deleteMany({ where: { name, holder } });
+}
