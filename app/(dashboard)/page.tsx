@@ -4,7 +4,7 @@ import { KeysTable, type KeyTableRow } from "@/components/inventory/keys-table.t
 import { SyncButton } from "@/components/inventory/sync-button.tsx";
 import { formatDateTime, timeAgo } from "@/components/ui/format.ts";
 import { pageActor } from "@/lib/auth/gate.ts";
-import { keyPermissions } from "@/lib/auth/roles.ts";
+import { can, keyPermissions } from "@/lib/auth/roles.ts";
 import { loadKeyRows } from "@/lib/inventory/dashboard.ts";
 import { listActiveRotations, type RotationRecord } from "@/lib/db/rotations.ts";
 import { lastSuccessfulSync } from "@/lib/db/sync-runs.ts";
@@ -34,7 +34,7 @@ export default async function DashboardPage() {
               : "Never synced: press Sync now to read IAM."}
           </p>
         </div>
-        <SyncButton />
+        {can(actor.role, "inventory.sync") && <SyncButton />}
       </div>
       <SummaryCards summary={summary} />
       <RotationsInProgress rotations={rotations} now={now} />

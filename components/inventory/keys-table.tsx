@@ -26,7 +26,7 @@ const STATUSES = [
   { value: "Inactive", label: "Inactive" },
 ];
 
-export type KeyTableRow = KeyRow & { locationCount: number; rotationId?: string | null; rotationStep?: string | null };
+export type KeyTableRow = KeyRow & { locationCount: number; readOnly: string | null; rotationId?: string | null; rotationStep?: string | null };
 
 const col = createColumnHelper<KeyTableRow>();
 
@@ -115,6 +115,7 @@ export function KeysTable({ rows, thresholds: thresholdsProp, permissions: permi
             accessKeyId={r.accessKeyId}
             status={r.status}
             rotationId={r.rotationId}
+            readOnly={r.readOnly}
             allowed={permissions}
             onNotice={setNotice}
           />

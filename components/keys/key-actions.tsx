@@ -30,6 +30,8 @@ type Props = {
   status: KeyStatus;
   /** The user's rotation in progress, if any: its page is then the one place to act on the keys. */
   rotationId?: string | null;
+  /** Why keyrotate may not change this key's user (protected, out of scope), or null. */
+  readOnly?: string | null;
   allowed: KeyPermissions;
   /** Where outcomes are announced when this row may disappear (a deleted key); by default beside the buttons. */
   onNotice?: (notice: Notice) => void;
@@ -51,9 +53,18 @@ const OVERRIDE_FIELD: ConfirmField = {
   hint: `Only when a safety check refuses. At least ${MIN_OVERRIDE_REASON_LENGTH} characters for the audit log: what breaks if we wait, who agreed.`,
 };
 
-export function KeyActions({ accountId, userName, accessKeyId, status, rotationId, allowed, onNotice }: Props) {
+export function KeyActions({ accountId, userName, accessKeyId, status, rotationId, readOnly, allowed, onNotice }: Props) {
   const [ownNotice, setOwnNotice] = useState<Notice | null>(null);
   const report = (state: Notice) => (onNotice ?? setOwnNotice)({ ok: state.ok, message: state.message });
+
+  if (readOnly) {
+    // The server refuses every change to this user; say why instead of offering buttons that fail.
+    return (
+      <p className="max-w-xs text-sm text-slate-700 dark:text-slate-300" data-testid="read-only">
+        <span className="font-medium">Read-only.</span> {readOnly}
+      </p>
+    );
+  }
 
   if (rotationId) {
     // The server refuses direct actions on a user mid-rotation, so only the way back to it is offered.

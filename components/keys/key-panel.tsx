@@ -5,7 +5,9 @@ import type { RotationRecord } from "@/lib/db/rotations.ts";
 import { stepLabel } from "@/lib/rotation/rules/index.ts";
 import { KeyActions, type KeyPermissions } from "./key-actions.tsx";
 
-export function KeyPanel({ storedKey, rotation, allowed }: { storedKey: StoredKey; rotation: RotationRecord | null; allowed: KeyPermissions }) {
+type Props = { storedKey: StoredKey; rotation: RotationRecord | null; allowed: KeyPermissions; readOnly: string | null };
+
+export function KeyPanel({ storedKey, rotation, allowed, readOnly }: Props) {
   return (
     <section aria-labelledby="key-actions-heading" className="rounded border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
       <h2 id="key-actions-heading" className="mb-2 text-lg font-semibold">
@@ -24,6 +26,7 @@ export function KeyPanel({ storedKey, rotation, allowed }: { storedKey: StoredKe
           userName={storedKey.userName}
           accessKeyId={storedKey.accessKeyId}
           status={storedKey.status}
+          readOnly={readOnly}
           allowed={allowed}
         />
       )}

@@ -2,7 +2,6 @@
 // Upload a locations CSV: the browser reads the file, the server previews it (nothing written), and
 // only a preview without problems offers the import, which sends the same text again to be committed.
 import { startTransition, useActionState, useId, useRef, useState, type FormEvent } from "react";
-import { importLocations } from "@/app/(dashboard)/locations/actions.ts";
 import type { ActionState } from "@/lib/auth/action.ts";
 import type { ImportReply } from "@/lib/locations/import-reply.ts";
 import { primaryButton, secondaryButton } from "../ui/button.ts";
@@ -39,14 +38,16 @@ export function ImportForm({ maxBytes }: { maxBytes: number }) {
   const [committing, setCommitting] = useState(false);
   const [state, dispatch, pending] = useActionState(async (_prev: ActionState<ImportReply>, command: Command): Promise<ActionState<ImportReply>> => {
     if (!command) return IDLE;
-    const form = new FormData();
-    form.set("text", command.text);
-    form.set("commit", String(command.commit));
     try {
-      // The previous state stays here: sending the last preview back with the file would only add bytes.
-      return await importLocations(IDLE, form);
+      const response = await fetch(`/api/v1/locations/import?commit=${command.commit}`, {
+        method: "POST",
+        headers: { "content-type": "text/csv; charset=utf-8" },
+        body: command.text,
+      });
+      const answer = (await response.json()) as ActionState<ImportReply>;
+      return { ok: answer.ok, message: answer.message, result: answer.result };
     } catch {
-      // The request never reached the action: the connection dropped, or the body exceeded the server's limit.
+      // The request never got an answer the page can read: the connection dropped, or a proxy refused its size.
       return { ok: false, message: UPLOAD_FAILED };
     }
   }, IDLE);

@@ -13,10 +13,10 @@ import type { LocationView } from "./location-view.ts";
 
 export type Announce = (state: ActionState, opts?: { focus?: boolean }) => void;
 
-type Props = { location: LocationView; accessKeyId: string; announce: Announce };
+type Props = { location: LocationView; accessKeyId: string; announce: Announce; canEdit: boolean };
 type Mode = "view" | "edit" | "remove";
 
-export function LocationItem({ location, accessKeyId, announce }: Props) {
+export function LocationItem({ location, accessKeyId, announce, canEdit }: Props) {
   const [mode, setMode] = useState<Mode>("view");
   const opener = useRef<Exclude<Mode, "view"> | null>(null);
   const editButton = useRef<HTMLButtonElement>(null);
@@ -51,7 +51,7 @@ export function LocationItem({ location, accessKeyId, announce }: Props) {
       ) : (
         <>
           <LocationDetails location={location} />
-          <div className="mt-3 flex flex-wrap items-center gap-2">
+          {canEdit && <div className="mt-3 flex flex-wrap items-center gap-2">
             <button ref={editButton} type="button" onClick={() => setMode("edit")} className={secondaryButton}>
               Edit
             </button>
@@ -71,7 +71,7 @@ export function LocationItem({ location, accessKeyId, announce }: Props) {
                 Remove
               </button>
             )}
-          </div>
+          </div>}
         </>
       )}
     </li>

@@ -7,9 +7,9 @@ import type { ActionState } from "@/lib/auth/action.ts";
 import { LocationItem, type Announce } from "./location-item.tsx";
 import type { LocationView } from "./location-view.ts";
 
-type Props = { locations: LocationView[]; accessKeyId: string };
+type Props = { locations: LocationView[]; accessKeyId: string; canEdit: boolean };
 
-export function LocationList({ locations, accessKeyId }: Props) {
+export function LocationList({ locations, accessKeyId, canEdit }: Props) {
   const [notice, setNotice] = useState<ActionState | null>(null);
   const status = useRef<HTMLParagraphElement>(null);
   const announce: Announce = (state, opts) => {
@@ -37,7 +37,7 @@ export function LocationList({ locations, accessKeyId }: Props) {
       ) : (
         <ul aria-label="Locations of this key" className="space-y-3">
           {locations.map((location) => (
-            <LocationItem key={location.id} location={location} accessKeyId={accessKeyId} announce={announce} />
+            <LocationItem key={location.id} location={location} accessKeyId={accessKeyId} announce={announce} canEdit={canEdit} />
           ))}
         </ul>
       )}

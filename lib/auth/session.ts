@@ -3,13 +3,14 @@ import "server-only";
 // the database keeps only its SHA-256, with an absolute deadline and an idle timeout.
 import { createHash, randomBytes } from "node:crypto";
 import { createSession, deleteSession, findSession, touchSession, type SessionRecord } from "../db/sessions.ts";
-import { signInConfig } from "./config.ts";
+import { signInConfig, signInConfigured } from "./config.ts";
+import { sessionCookieName as cookieName } from "./cookie-names.ts";
 
 // Writing lastSeenAt on every request would turn each page view into a write; a minute is precise enough.
 const TOUCH_EVERY_MS = 60_000;
 
 export function sessionCookieName(secure = signInConfig().secureCookies): string {
-  return secure ? "__Host-keyrotate-session" : "keyrotate-session";
+  return cookieName(secure);
 }
 
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -34,6 +35,9 @@ export async function readSession(token: string, now = new Date()): Promise<Sess
   if (!/^[\w-]{20,100}$/.test(token)) return null;
   const session = await findSession(hash(token));
   if (!session) return null;
+  // Fail closed: a session outlives neither its way of signing in (demo turned off, OIDC removed) nor sign-in itself.
+  const config = signInConfig();
+  if (!signInConfigured(config) || (session.provider === "demo" ? !config.demo : !config.oidc)) return null;
   const idleMs = signInConfig().session.idleMs;
   if (session.expiresAt <= now || now.getTime() - session.lastSeenAt.getTime() > idleMs) {
     await deleteSession(session.id);

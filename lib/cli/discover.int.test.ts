@@ -1,6 +1,7 @@
 // `keyrotate locations discover` as a person runs it over a checkout of a secrets repository: the real
 // CLI in a child process, keys seeded in the emulator and synced, the database of this file. Each file
 // holds real secret access keys beside the ids; none may leave the process.
+import { userInfo } from "node:os";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -16,7 +17,8 @@ import { setupFreshDatabase } from "../testing/use-database.ts";
 const emulator = setupEmulator();
 const database = setupFreshDatabase();
 
-const ACTOR = "cli:arn:aws:sts::123456789012:user/moto";
+// The AWS identity of the CLI's credentials, and the operating-system user running it.
+const ACTOR = `${userInfo().username} via cli:arn:aws:sts::123456789012:user/moto`;
 const UNKNOWN1 = "AKIAUNKNOWN000000001";
 const UNKNOWN2 = "ASIAUNKNOWN000000002";
 const FAKE1 = "Fake/Secret+For/The/Unknown/Key/Number01";

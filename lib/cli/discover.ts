@@ -8,7 +8,7 @@ import { lookUpOccurrences, parseDiscoveryPlace, recordDiscoveredLocations, type
 import { scanText, type Occurrence } from "../discovery/scan.ts";
 import { readSources } from "../discovery/walk.ts";
 import { withDb } from "./output.ts";
-import { cliActor } from "./sync.ts";
+import { cliActor } from "./actor.ts";
 
 export type DiscoverOptions = { system?: string; environment?: string; json?: boolean; record?: boolean };
 
@@ -62,10 +62,10 @@ export async function discoverLocations(paths: string[], opts: DiscoverOptions):
 
     if (place) {
       const actor = await cliActor();
-      const counts = await recordDiscoveredLocations(occurrences, place, actor);
+      const counts = await recordDiscoveredLocations(occurrences, place, actor.actor);
       summary += `, ${plural(counts.created, "new location")} recorded (${counts.alreadyRecorded} already recorded)`;
       await appendAudit({
-        actor,
+        ...actor,
         action: "location.discover",
         input: { paths, system: place.system, environment: place.environment, occurrences: findings.length, known },
         result: "ok",

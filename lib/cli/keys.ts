@@ -13,8 +13,8 @@ export async function printKeys(opts: { json?: boolean; flag?: string }): Promis
     const shown = opts.flag ? rows.filter((r) => r.flags.includes(opts.flag as Flag)) : rows;
     shown.sort((a, b) => b.ageDays - a.ageDays);
     if (opts.json) {
-      // Exactly the documented KeyRow fields: the table-only location count stays out.
-      console.log(JSON.stringify(shown.map(({ locationCount: _omit, ...row }) => row satisfies KeyRow), null, 2));
+      // Exactly the documented KeyRow fields: the table-only location count and scope stay out.
+      console.log(JSON.stringify(shown.map(({ locationCount: _count, readOnly: _readOnly, ...row }) => row satisfies KeyRow), null, 2));
       return;
     }
     const table = shown.map((r) => ({

@@ -1,5 +1,6 @@
 // `keyrotate locations import|export` as a person runs it: the real CLI in a child process, against
 // this file's database, with STS (who the audit says acted) served by the emulator.
+import { userInfo } from "node:os";
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -17,7 +18,8 @@ const database = setupFreshDatabase();
 
 const SUPPORT = "AKIASUPPORT000000001";
 const FASTLY = "AKIAFASTLY0000000001";
-const ACTOR = "cli:arn:aws:sts::123456789012:user/moto";
+// The AWS identity of the CLI's credentials, and the operating-system user running it.
+const ACTOR = `${userInfo().username} via cli:arn:aws:sts::123456789012:user/moto`;
 const HEADER = "access_key_id,user_name,kind,system,environment,identifier,notes";
 
 let dir = "";

@@ -5,7 +5,7 @@ import { appendAudit } from "../db/audit.ts";
 import { KeyrotateError } from "../errors.ts";
 import { exportLocationsCsv, importLocationsCsv, MAX_IMPORT_BYTES } from "../locations/registry.ts";
 import { withDb } from "./output.ts";
-import { cliActor } from "./sync.ts";
+import { cliActor } from "./actor.ts";
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -33,16 +33,19 @@ export async function importLocationsFile(file: string): Promise<void> {
   const text = await readCsv(file);
   await withDb(async () => {
     const actor = await cliActor();
-    const result = await importLocationsCsv(text, { commit: true, actor });
+    const input = { file: basename(file) };
+    const result = await importLocationsCsv(text, { commit: true, actor: actor.actor });
     if (result.errors.length > 0) {
       for (const e of result.errors) console.error(`line ${e.line}: ${e.message}`);
       const lines = plural(result.errors.length, "line has a problem", "lines have problems");
-      throw new KeyrotateError("invalid-input", `${lines}: nothing was imported from ${file}.`);
+      const message = `${lines}: nothing was imported from ${file}.`;
+      await appendAudit({ ...actor, action: "location.import", input: { ...input, rows: result.rows.length, problems: result.errors.length }, result: "error", message });
+      throw new KeyrotateError("invalid-input", message);
     }
     const { created, updated, unchanged } = result.counts ?? { created: 0, updated: 0, unchanged: 0 };
     const message = `Imported ${plural(result.rows.length, "row")}: ${created} new, ${updated} updated, ${unchanged} unchanged.`;
     if (result.committed) {
-      await appendAudit({ actor, action: "location.import", input: { file: basename(file), rows: result.rows.length }, result: "ok", message });
+      await appendAudit({ ...actor, action: "location.import", input: { ...input, rows: result.rows.length }, result: "ok", message });
     }
     console.log(message);
   });

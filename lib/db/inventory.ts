@@ -14,7 +14,8 @@ export async function saveUserKeys(
   prisma: Tx = db(),
 ): Promise<{ iamUserId: string; added: number; deleted: number }> {
   const seen = { lastSeenAt: seenAt, deletedAt: null };
-  const facts = { userId: u.userId, arn: u.arn, path: u.path, createDate: u.createDate };
+  // Tags are only known when the read included them: an unknown is not "no tags".
+  const facts = { userId: u.userId, arn: u.arn, path: u.path, createDate: u.createDate, ...(u.tags ? { tags: JSON.stringify(u.tags) } : {}) };
   const user = await prisma.iamUser.upsert({
     where: { accountId_userName: { accountId, userName: u.userName } },
     create: { accountId, userName: u.userName, ...facts, firstSeenAt: seenAt, lastSeenAt: seenAt },

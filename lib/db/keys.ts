@@ -1,11 +1,19 @@
 import "server-only";
 import { db } from "./client.ts";
-import type { KeyStatus } from "../iam/types.ts";
+import type { KeyStatus, Tag } from "../iam/types.ts";
+
+/** Tags as stored (JSON), or null when never read. */
+export function parseTags(json: string | null): Tag[] | null {
+  return json === null ? null : (JSON.parse(json) as Tag[]);
+}
 
 export type StoredKey = {
   accountId: string;
   /** keyrotate's id of the key's IAM user (IamUser.id), for locations and rotations. */
   iamUserId: string;
+  /** The user's IAM path and tags (null: never read), which decide whether keyrotate may change it. */
+  userPath: string;
+  userTags: Tag[] | null;
   accountName: string | null;
   userName: string;
   accessKeyId: string;
@@ -28,7 +36,7 @@ const keySelect = {
   lastUsedService: true,
   lastUsedRegion: true,
   account: { select: { name: true } },
-  user: { select: { userName: true, _count: { select: { keys: { where: { deletedAt: null } } } } } },
+  user: { select: { userName: true, path: true, tags: true, _count: { select: { keys: { where: { deletedAt: null } } } } } },
   _count: { select: { locations: true } },
 } as const;
 
@@ -42,7 +50,7 @@ type KeyRecord = {
   lastUsedService: string | null;
   lastUsedRegion: string | null;
   account: { name: string | null };
-  user: { userName: string; _count: { keys: number } };
+  user: { userName: string; path: string; tags: string | null; _count: { keys: number } };
   _count: { locations: number };
 };
 
@@ -50,6 +58,8 @@ function toStoredKey(k: KeyRecord): StoredKey {
   return {
     accountId: k.accountId,
     iamUserId: k.iamUserId,
+    userPath: k.user.path,
+    userTags: parseTags(k.user.tags),
     accountName: k.account.name,
     userName: k.user.userName,
     accessKeyId: k.accessKeyId,
@@ -87,13 +97,20 @@ export async function listKeysOfUser(accountId: string, userName: string): Promi
   return keys.map(toStoredKey);
 }
 
-export type KeyOwnerRecord = Pick<StoredKey, "accountId" | "iamUserId" | "userName" | "accessKeyId">;
+export type KeyOwnerRecord = Pick<StoredKey, "accountId" | "iamUserId" | "userName" | "accessKeyId" | "userPath" | "userTags">;
 
 /** Who owns each live key: one light query, for CSV imports and search over every key. */
 export async function listKeyOwners(): Promise<KeyOwnerRecord[]> {
   const keys = await db().accessKey.findMany({
     where: { deletedAt: null },
-    select: { accountId: true, iamUserId: true, accessKeyId: true, user: { select: { userName: true } } },
+    select: { accountId: true, iamUserId: true, accessKeyId: true, user: { select: { userName: true, path: true, tags: true } } },
   });
-  return keys.map((k) => ({ accountId: k.accountId, iamUserId: k.iamUserId, accessKeyId: k.accessKeyId, userName: k.user.userName }));
+  return keys.map((k) => ({
+    accountId: k.accountId,
+    iamUserId: k.iamUserId,
+    accessKeyId: k.accessKeyId,
+    userName: k.user.userName,
+    userPath: k.user.path,
+    userTags: parseTags(k.user.tags),
+  }));
 }

@@ -9,11 +9,12 @@ import {
   UpdateAccessKeyCommand,
   paginateListAccessKeys,
   paginateListUsers,
+  paginateListUserTags,
   type User,
 } from "@aws-sdk/client-iam";
 import pLimit from "p-limit";
 import { toIamError } from "./errors.ts";
-import type { IamAccessKey, IamAccessKeyWithUse, IamUserWithKeys, KeyLastUsed, KeyStatus, NewAccessKey } from "./types.ts";
+import type { IamAccessKey, IamAccessKeyWithUse, IamUserWithKeys, KeyLastUsed, KeyStatus, NewAccessKey, Tag } from "./types.ts";
 
 const NEVER: KeyLastUsed = { lastUsedDate: null, service: null, region: null };
 
@@ -64,9 +65,18 @@ export function createIamGateway(iam: IAMClient) {
     return Promise.all(keys.map(async (k) => ({ ...k, lastUsed: await getAccessKeyLastUsed(k.accessKeyId) })));
   }
 
-  async function withKeys(u: User): Promise<IamUserWithKeys> {
+  async function listUserTags(userName: string): Promise<Tag[]> {
+    const tags: Tag[] = [];
+    for await (const page of paginateListUserTags({ client: iam }, { UserName: userName })) {
+      for (const t of page.Tags ?? []) tags.push({ key: t.Key!, value: t.Value ?? "" });
+    }
+    return tags;
+  }
+
+  /** `tags`: the user's tags when the read included them (GetUser does, ListUsers does not), else null. */
+  async function withKeys(u: User, tags: Tag[] | null): Promise<IamUserWithKeys> {
     const keys = await keysWithUse(u.UserName!);
-    return { userName: u.UserName!, userId: u.UserId!, arn: u.Arn!, path: u.Path ?? "/", createDate: u.CreateDate!, keys };
+    return { userName: u.UserName!, userId: u.UserId!, arn: u.Arn!, path: u.Path ?? "/", createDate: u.CreateDate!, tags, keys };
   }
 
   return {
@@ -76,18 +86,19 @@ export function createIamGateway(iam: IAMClient) {
     async getUserWithKeys(userName: string): Promise<IamUserWithKeys> {
       try {
         const out = await iam.send(new GetUserCommand({ UserName: userName }));
-        return await withKeys(out.User!);
+        const tags = (out.User!.Tags ?? []).map((t) => ({ key: t.Key!, value: t.Value ?? "" }));
+        return await withKeys(out.User!, tags);
       } catch (error) {
         throw toIamError(error, `reading user ${userName}`);
       }
     },
 
-    /** Every user with every key and its last use; `concurrency` bounds calls in flight. */
-    async listUsersWithKeys({ concurrency = 8 } = {}): Promise<IamUserWithKeys[]> {
+    /** Every user with every key and its last use; `concurrency` bounds calls in flight; `withTags` reads each user's tags too. */
+    async listUsersWithKeys({ concurrency = 8, withTags = false } = {}): Promise<IamUserWithKeys[]> {
       const limit = pLimit(concurrency);
       try {
         const users = await listUsers();
-        return await Promise.all(users.map((u) => limit(() => withKeys(u))));
+        return await Promise.all(users.map((u) => limit(async () => withKeys(u, withTags ? await listUserTags(u.UserName!) : null))));
       } catch (error) {
         throw toIamError(error, "listing users and keys");
       }

@@ -16,12 +16,16 @@ export type IamAccessKey = {
 
 export type IamAccessKeyWithUse = IamAccessKey & { lastUsed: KeyLastUsed };
 
+export type Tag = { key: string; value: string };
+
 export type IamUserWithKeys = {
   userName: string;
   userId: string;
   arn: string;
   path: string;
   createDate: Date;
+  /** null when this read did not include them (ListUsers does not return tags). */
+  tags: Tag[] | null;
   keys: IamAccessKeyWithUse[];
 };
 

@@ -4,6 +4,8 @@ import "server-only";
 // edits or removes something other than what they were looking at, and the audit names the right key.
 import { confirmLocation, deleteLocation, getLocation, updateLocation, type LocationRecord } from "../db/locations.ts";
 import { KeyrotateError } from "../errors.ts";
+import { assertManaged } from "../auth/scope-config.ts";
+import { findStoredUser } from "../db/users.ts";
 import type { LocationInput } from "./schema.ts";
 
 async function locationOfKey(accessKeyId: string, id: string): Promise<LocationRecord> {
@@ -13,6 +15,8 @@ async function locationOfKey(accessKeyId: string, id: string): Promise<LocationR
     const owner = location.accessKeyId ? `key ${location.accessKeyId}` : "no key";
     throw new KeyrotateError("conflict", `That location now belongs to ${owner}: reload the page.`);
   }
+  const user = await findStoredUser(location.iamUserId);
+  if (user) await assertManaged(user);
   return location;
 }
 

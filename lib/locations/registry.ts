@@ -3,12 +3,15 @@ import "server-only";
 import { findKey, listKeyOwners, type KeyOwnerRecord } from "../db/keys.ts";
 import { createLocation, importLocations, listLocations, type ImportCounts, type LocationRecord } from "../db/locations.ts";
 import { KeyrotateError } from "../errors.ts";
+import { assertManaged, currentScope } from "../auth/scope-config.ts";
+import { scopeOf } from "../auth/scope.ts";
 import { parseLocationsCsv, resolveLocationRows, toLocationsCsv, type CsvRowError, type ResolvedLocationRow } from "./csv.ts";
 import type { LocationInput } from "./schema.ts";
 
 export async function addLocationToKey(accessKeyId: string, input: LocationInput, actor: string): Promise<LocationRecord> {
   const key = await findKey(accessKeyId);
   if (!key) throw new KeyrotateError("not-found", `No live key ${accessKeyId}: sync, or check the id.`);
+  await assertManaged({ accountId: key.accountId, userName: key.userName, path: key.userPath, tags: key.userTags });
   return createLocation({ accountId: key.accountId, iamUserId: key.iamUserId, accessKeyId }, input, actor);
 }
 
@@ -48,7 +51,16 @@ export async function importLocationsCsv(text: string, opts: { commit: boolean; 
   const parsed = parseLocationsCsv(text);
   const { byKey, lookup } = lookupFrom(await listKeyOwners());
   const resolved = resolveLocationRows(parsed.rows, lookup);
-  const errors = [...parsed.errors, ...resolved.errors].sort((a, b) => a.line - b.line);
+  // Rows of users keyrotate does not manage are refused like any other bad row: all rows or none.
+  const scope = await currentScope();
+  const outOfScope: CsvRowError[] = [];
+  resolved.resolved = resolved.resolved.filter((r) => {
+    const o = byKey.get(r.accessKeyId)!;
+    const verdict = scopeOf({ accountId: o.accountId, userName: o.userName, path: o.userPath, tags: o.userTags }, scope);
+    if (!verdict.managed) outOfScope.push({ line: r.line, message: `keyrotate does not change ${o.userName}: ${verdict.reason}` });
+    return verdict.managed;
+  });
+  const errors = [...parsed.errors, ...resolved.errors, ...outOfScope].sort((a, b) => a.line - b.line);
   if (!opts.commit || errors.length > 0 || resolved.resolved.length === 0) {
     return { rows: resolved.resolved, errors, committed: false, counts: null };
   }

@@ -6,6 +6,7 @@ import { findKey, type StoredKey } from "../db/keys.ts";
 import { findActiveRotation } from "../db/rotations.ts";
 import { lastDeactivation } from "../db/audit.ts";
 import type { Actor } from "../auth/roles.ts";
+import { assertManaged } from "../auth/scope-config.ts";
 import { defaultDeps, readLiveUser, refreshLiveUser, rulesConfig, tellSecondLine, type LiveUser, type RotationDeps } from "./context.ts";
 import { checkDeactivateKey, checkDeleteKey, checkReactivateKey, type GuardResult } from "./rules/index.ts";
 
@@ -24,11 +25,13 @@ function enforce(guard: GuardResult): { overrideReason?: string } {
 }
 
 async function keyContext(stored: StoredKey, deps: RotationDeps) {
-  // The database answers this before IAM is asked anything.
+  // The database answers these before IAM is asked anything; IAM's own facts are checked again below.
+  await assertManaged({ accountId: stored.accountId, userName: stored.userName, path: stored.userPath, tags: stored.userTags });
   if (await findActiveRotation(stored.iamUserId)) {
     throw new KeyrotateError("conflict", `${stored.userName} is mid-rotation: act on this key from the rotation page.`);
   }
   const live = await readLiveUser(deps, stored.accountId, stored.userName);
+  await assertManaged({ accountId: stored.accountId, userName: stored.userName, path: live.user.path, tags: live.user.tags });
   const key = live.keys.find((k) => k.accessKeyId === stored.accessKeyId);
   if (!key) throw new KeyrotateError("iam-no-such-entity", `IAM no longer has key ${stored.accessKeyId}.`);
   return { live, key, others: live.keys.filter((k) => k !== key) };

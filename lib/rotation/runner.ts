@@ -13,6 +13,7 @@ import {
   type RotationRecord,
 } from "../db/rotations.ts";
 import type { Actor } from "../auth/roles.ts";
+import { assertManaged } from "../auth/scope-config.ts";
 import { defaultDeps, readLiveUser, refreshLiveUser, rulesConfig, tellSecondLine, type LiveUser, type RotationDeps } from "./context.ts";
 import { startRotation, transition, type Effect, type RotationEvent, type RotationState, type RulesContext } from "./rules/index.ts";
 
@@ -37,7 +38,8 @@ export async function beginRotation(
   input: { accountId: string; userName: string; actor: Actor },
   deps: RotationDeps = defaultDeps,
 ): Promise<AdvanceOutcome> {
-  const { iamUserId, keys } = await readLiveUser(deps, input.accountId, input.userName);
+  const { iamUserId, keys, user } = await readLiveUser(deps, input.accountId, input.userName);
+  await assertManaged({ accountId: input.accountId, userName: input.userName, path: user.path, tags: user.tags });
   const started = startRotation({ now: deps.now(), role: input.actor.role, keys });
   if (!started.ok) refused(started);
   const rotation = await createRotation({
@@ -73,6 +75,7 @@ export async function advanceRotation(
     throw new KeyrotateError("conflict", "This rotation changed since you loaded the page. The page now shows where it stands.");
   }
   const live = await readLiveUser(deps, rotation.accountId, rotation.userName);
+  await assertManaged({ accountId: rotation.accountId, userName: rotation.userName, path: live.user.path, tags: live.user.tags });
   let ctx: RulesContext = { now: deps.now(), role: input.actor.role, keys: live.keys, config: rulesConfig() };
   const event = await toEvent(input.command, rotation.state);
   const decided = transition(rotation.state, event, ctx);

@@ -69,9 +69,9 @@ describe("sync", () => {
     expect(out.stdout).toMatch(/6 users, 6 keys \(0 new, 1 gone\)/);
     const after = JSON.parse(cli("keys", "--json").stdout) as KeyRow[];
     expect(after.map((r) => r.accessKeyId)).not.toContain(gone.accessKeyId);
-    expect((await lastSuccessfulSync())?.actor).toMatch(/^cli:arn:aws:/);
+    expect((await lastSuccessfulSync())?.actor).toMatch(/ via cli:arn:aws:/);
     const [audited] = await listAudit({ action: "inventory.sync" });
-    expect(audited).toMatchObject({ actor: expect.stringMatching(/^cli:arn:aws:/), result: "ok", accountId: "123456789012" });
+    expect(audited).toMatchObject({ actor: expect.stringMatching(/ via cli:arn:aws:/), actorId: expect.stringMatching(/^cli:arn:aws:/), actorRole: "cli", result: "ok", accountId: "123456789012" });
   });
 
   it("fails clearly when IAM is unreachable", async () => {

@@ -11,6 +11,7 @@ export function fakeUser(userName: string, keys: Array<{ id: string; ageDays?: n
     userId: `AIDA${userName.toUpperCase().replace(/[^A-Z0-9]/g, "").padEnd(16, "X").slice(0, 16)}`,
     arn: `arn:aws:iam::${ACCOUNT}:user/${userName}`,
     path: "/",
+    tags: null,
     createDate: daysAgo(400),
     keys: keys.map((k) => ({
       accessKeyId: k.id,

@@ -5,10 +5,11 @@ import { listAudit } from "@/lib/db/audit.ts";
 import { listLocations } from "@/lib/db/locations.ts";
 import { fakeUser, seedInventory } from "@/lib/testing/inventory-fixture.ts";
 import { setupFreshDatabase } from "@/lib/testing/use-database.ts";
-import { addLocation, confirmLocation, editLocation, importLocations, removeLocation } from "./actions.ts";
+import { addLocation, confirmLocation, editLocation, removeLocation } from "./actions.ts";
 
-// Outside a Next.js request there is no page cache to refresh.
+// Outside a Next.js request there is no page cache to refresh, and no session cookie: a rotator acts.
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+vi.mock("@/lib/auth/actor.ts", () => ({ currentActor: async () => ({ name: "Rita Rotator", subject: "demo:rita", role: "rotator" }) }));
 
 setupFreshDatabase();
 
@@ -40,14 +41,14 @@ describe("location actions", () => {
     const added = await addLocation(undefined, form({ accessKeyId: SUPPORT.toLowerCase(), ...hiera }));
     expect(added).toMatchObject({ ok: true, message: "Added govuk::apps::support::aws_access_key_id (govuk-secrets/puppet, production)." });
     const [location] = await listLocations({ accessKeyId: SUPPORT });
-    expect(location).toMatchObject({ environment: "production", notes: null, createdBy: "local-operator" });
+    expect(location).toMatchObject({ environment: "production", notes: null, createdBy: "Rita Rotator" });
 
     const edited = await editLocation(undefined, form({ accessKeyId: SUPPORT, id: location.id, ...hiera, notes: "line one\r\nline two" }));
     expect(edited.ok).toBe(true);
     expect((await listLocations({ accessKeyId: SUPPORT }))[0].notes).toBe("line one\nline two");
 
     expect((await confirmLocation(undefined, form({ accessKeyId: SUPPORT, id: location.id }))).ok).toBe(true);
-    expect((await listLocations({ accessKeyId: SUPPORT }))[0].confirmedBy).toBe("local-operator");
+    expect((await listLocations({ accessKeyId: SUPPORT }))[0].confirmedBy).toBe("Rita Rotator");
 
     const removed = await removeLocation(undefined, form({ accessKeyId: SUPPORT, id: location.id }));
     expect(removed).toMatchObject({ ok: true, message: "Removed govuk::apps::support::aws_access_key_id (govuk-secrets/puppet, production)." });
@@ -71,35 +72,5 @@ describe("location actions", () => {
     expect((await addLocation(undefined, twice)).ok).toBe(true);
     const state = await addLocation(undefined, twice);
     expect(state).toMatchObject({ ok: false, message: expect.stringMatching(/already recorded/) });
-  });
-});
-
-describe("import action", () => {
-  const header = "access_key_id,user_name,kind,system,environment,identifier,notes";
-
-  it("previews without writing, and commits only when asked", async () => {
-    const before = await listLocations();
-    const text = [header, `,govuk-support,ci-variable,GitHub Actions,staging,AWS_ACCESS_KEY_ID,`].join("\n");
-    const preview = await importLocations(undefined, form({ text, commit: "false" }));
-    expect(preview).toMatchObject({ ok: true, message: "1 row ready to import. Nothing has been written yet." });
-    expect(preview.result).toMatchObject({ committed: false, rowCount: 1, errorCount: 0, rows: [{ line: 2, accessKeyId: SUPPORT }] });
-    expect(await listLocations()).toEqual(before);
-
-    const done = await importLocations(undefined, form({ text, commit: "true" }));
-    expect(done).toMatchObject({ ok: true, message: "Imported: 1 new, 0 updated, 0 unchanged." });
-    expect(await listLocations()).toHaveLength(before.length + 1);
-    // The audit says who previewed and imported what size of file, but never holds the file itself.
-    const audit = await listAudit({ action: "location.import" });
-    expect(audit.map((a) => JSON.parse(a.input!))).toContainEqual({ commit: true, characters: text.length });
-    expect(JSON.stringify(audit)).not.toContain("GitHub Actions");
-  });
-
-  it("lists every bad line and writes nothing", async () => {
-    const before = await listLocations();
-    const text = [header, `,govuk-support,other,x,production,y,`, `AKIANOPE000000000000,,other,x,production,y,`, `,nobody,other,x,production,y,`].join("\n");
-    const state = await importLocations(undefined, form({ text, commit: "true" }));
-    expect(state.message).toBe("2 problems found: nothing was imported. Fix the file and preview it again.");
-    expect(state.result).toMatchObject({ committed: false, errors: [{ line: 3 }, { line: 4 }] });
-    expect(await listLocations()).toEqual(before);
   });
 });

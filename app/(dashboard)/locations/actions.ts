@@ -1,14 +1,13 @@
 "use server";
-// The where-used registry's actions: a key page's locations, and the CSV import.
+// The where-used registry's actions on a key page (the CSV import is a route handler: api/v1/locations/import).
 import { z } from "zod";
 import { defineAction } from "@/lib/auth/action.ts";
 import type { LocationRecord } from "@/lib/db/locations.ts";
 import { recordId } from "@/lib/form-fields.ts";
 import { accessKeyIdSchema } from "@/lib/iam/schemas.ts";
 import { describeLocation } from "@/lib/locations/describe.ts";
-import { importMessage, toImportReply } from "@/lib/locations/import-reply.ts";
 import { confirmLocationOfKey, editLocationOfKey, removeLocationOfKey } from "@/lib/locations/key-locations.ts";
-import { addLocationToKey, importLocationsCsv, MAX_IMPORT_BYTES } from "@/lib/locations/registry.ts";
+import { addLocationToKey } from "@/lib/locations/registry.ts";
 import { locationInputSchema } from "@/lib/locations/schema.ts";
 
 const ofKey = { accessKeyId: accessKeyIdSchema };
@@ -55,26 +54,4 @@ export const removeLocation = defineAction({
   target: keyTarget,
   run: ({ accessKeyId, id }) => removeLocationOfKey(accessKeyId, id),
   done: done("Removed"),
-});
-
-/**
- * Previews (commit false) or imports (commit true) a locations CSV sent as text. The domain writes every
- * row or none; a preview is audited too, as a record of who looked at what, but writes no location.
- */
-export const importLocations = defineAction({
-  // A preview writes no location: its audit record says so by its name.
-  name: ({ commit }) => (commit ? "location.import" : "location.import-preview"),
-  permission: "location.import",
-  input: z.object({
-    text: z
-      .string({ error: "Choose a CSV file" })
-      .min(1, "The file is empty")
-      .max(MAX_IMPORT_BYTES, `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`),
-    commit: z.stringbool({ error: "commit must be true or false" }),
-  }),
-  // The file itself stays out of the audit record: its size and intent are enough to find it again.
-  summary: ({ text, commit }) => ({ commit, characters: text.length }),
-  run: ({ text, commit }, { actor }) => importLocationsCsv(text, { commit, actor: actor.name }),
-  done: (result, { commit }) => ({ message: importMessage(result, commit) }),
-  reply: toImportReply,
 });

@@ -8,7 +8,9 @@ import { KeyPanel } from "@/components/keys/key-panel.tsx";
 import { LocationsSection } from "@/components/locations/locations-section.tsx";
 import { PanelSkeleton } from "@/components/ui/panel-skeleton.tsx";
 import { pageActor } from "@/lib/auth/gate.ts";
-import { keyPermissions } from "@/lib/auth/roles.ts";
+import { currentScope } from "@/lib/auth/scope-config.ts";
+import { scopeOf } from "@/lib/auth/scope.ts";
+import { can, keyPermissions } from "@/lib/auth/roles.ts";
 import { listAudit } from "@/lib/db/audit.ts";
 import { findKey } from "@/lib/db/keys.ts";
 import { findActiveRotation } from "@/lib/db/rotations.ts";
@@ -33,7 +35,8 @@ export default async function KeyPage({ params }: Props) {
   const accessKeyId = parsed.data;
   const key = await findKey(accessKeyId);
   if (!key) notFound();
-  const rotation = await findActiveRotation(key.iamUserId);
+  const [rotation, scope] = await Promise.all([findActiveRotation(key.iamUserId), currentScope()]);
+  const verdict = scopeOf({ accountId: key.accountId, userName: key.userName, path: key.userPath, tags: key.userTags }, scope);
   const t = thresholds();
   const row = toKeyRow(key, new Date(), t);
   return (
@@ -47,9 +50,9 @@ export default async function KeyPage({ params }: Props) {
         </h1>
       </div>
       <KeyFacts row={row} accountName={key.accountName} thresholds={t} />
-      <KeyPanel storedKey={key} rotation={rotation} allowed={keyPermissions(actor.role)} />
+      <KeyPanel storedKey={key} rotation={rotation} allowed={keyPermissions(actor.role)} readOnly={verdict.managed ? null : verdict.reason} />
       <Suspense fallback={<PanelSkeleton label="Loading the key's locations" rows={3} />}>
-        <Locations accessKeyId={accessKeyId} />
+        <Locations accessKeyId={accessKeyId} canEdit={verdict.managed && can(actor.role, "location.write")} />
       </Suspense>
       <Suspense fallback={<PanelSkeleton label="Loading the key's history" />}>
         <History accessKeyId={accessKeyId} />
@@ -58,8 +61,8 @@ export default async function KeyPage({ params }: Props) {
   );
 }
 
-async function Locations({ accessKeyId }: { accessKeyId: string }) {
-  return <LocationsSection accessKeyId={accessKeyId} locations={await listLocations({ accessKeyId })} />;
+async function Locations({ accessKeyId, canEdit }: { accessKeyId: string; canEdit: boolean }) {
+  return <LocationsSection accessKeyId={accessKeyId} locations={await listLocations({ accessKeyId })} canEdit={canEdit} />;
 }
 
 async function History({ accessKeyId }: { accessKeyId: string }) {
