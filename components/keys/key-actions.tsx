@@ -134,7 +134,7 @@ export function KeyActions({ accountId, userName, accessKeyId, status, rotationI
             onSuccess={report}
           />
         ) : (
-          <span title={ACTIVE_DELETE} className="cursor-help px-1 text-sm text-slate-400 dark:text-slate-500">
+          <span title={ACTIVE_DELETE} className="cursor-help px-1 text-sm text-slate-500 dark:text-slate-400">
             Delete<span className="sr-only"> unavailable. {ACTIVE_DELETE}</span>
           </span>
         ))}

@@ -54,7 +54,7 @@ export function CutoverWatcher({ rotationId, initial, pollSeconds }: { rotationI
         {ev && `Old key quiet for ${minutes(ev.oldKeyQuietForMs)} of ${minutes(data.quietWindowMs)}.`}
       </p>
       {ev && <p className="text-sm text-slate-600 dark:text-slate-400">{ev.reason}</p>}
-      <p className="text-xs text-slate-500" aria-live="polite">
+      <p className="text-xs text-slate-500 dark:text-slate-400" aria-live="polite">
         {error ? `Could not read IAM: ${(error as Error).message}` : isFetching ? "Checking IAM…" : ev?.settled ? "Settled: polling stopped." : `Checking every ${pollSeconds} s.`}
       </p>
       <RotationForm
