@@ -5,6 +5,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { sessionCookieName } from "./lib/auth/cookie-names.ts";
 import { env } from "./lib/env.ts";
+import { requestOrigin } from "./lib/http/request-body.ts";
 import { contentSecurityPolicy, hostAllowed, isPublicPath, securityHeaders } from "./lib/http/surface.ts";
 
 export function proxy(request: NextRequest) {
@@ -21,7 +22,7 @@ export function proxy(request: NextRequest) {
     if (pathname.startsWith("/api/") || (request.method !== "GET" && request.method !== "HEAD")) {
       return NextResponse.json({ error: "Sign in first: this needs a signed-in person." }, { status: 401, headers: securityHeaders(https) });
     }
-    const signIn = new URL(`/signin?next=${encodeURIComponent(pathname + search)}`, publicUrl ?? request.nextUrl.origin);
+    const signIn = new URL(`/signin?next=${encodeURIComponent(pathname + search)}`, publicUrl ?? requestOrigin(request));
     return NextResponse.redirect(signIn, 303);
   }
 

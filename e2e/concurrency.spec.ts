@@ -1,11 +1,13 @@
 import { IAMClient, ListAccessKeysCommand } from "@aws-sdk/client-iam";
-import { expect, test, unique, Dashboard } from "./fixtures.ts";
+import { expect, signIn, test, unique, Dashboard } from "./fixtures.ts";
 
 test("two people rotating the same user at once end with one rotation and exactly one new key", async ({ iam, browser }) => {
   const user = unique("race");
   const [old] = await iam.seed([{ userName: user, keys: [{ ageDays: 100, lastUsed: { daysAgo: 1, service: "s3", region: "eu-west-2" } }] }]);
   const [alice, bob] = await Promise.all([browser.newContext(), browser.newContext()]);
   const pages = await Promise.all([alice.newPage(), bob.newPage()]);
+  await signIn(pages[0], "Alice Rotator", "rotator");
+  await signIn(pages[1], "Bob Rotator", "rotator");
   const first = new Dashboard(pages[0]);
   await first.goto();
   await first.syncNow();

@@ -43,7 +43,20 @@ export class Dashboard {
   }
 }
 
+export type DemoRole = "viewer" | "rotator" | "admin";
+
+/** Demo sign-in (the e2e server enables it): the session cookie lands in the page's browser context. */
+export async function signIn(page: Page, name = "E2E Admin", role: DemoRole = "admin"): Promise<void> {
+  const response = await page.context().request.post("/auth/demo", { form: { name, role, next: "/" }, maxRedirects: 0 });
+  expect(response.status(), "demo sign-in answers with a redirect").toBe(303);
+}
+
 export const test = base.extend<{ iam: Iam; dashboard: Dashboard }>({
+  // Every spec starts signed in as an admin; a spec that needs someone else signs in again (or opens a new context).
+  page: async ({ page }, provide) => {
+    await signIn(page);
+    await provide(page);
+  },
   iam: async ({}, provide) => provide(new Iam()),
   dashboard: async ({ page }, provide) => provide(new Dashboard(page)),
 });

@@ -44,9 +44,10 @@ test("a never-used key is deactivated, reactivated, deactivated and deleted from
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Export CSV" }).click();
   const csv = readFileSync(await (await download).path(), "utf8").trim().split("\r\n");
-  expect(csv[0]).toBe("at,actor,action,result,account_id,user_name,access_key_id,message,input");
+  expect(csv[0]).toBe("at,actor,action,result,account_id,user_name,access_key_id,message,input,actor_id,actor_role,request_id");
   expect(csv).toHaveLength(2);
-  expect(csv[1]).toContain(`e2e-operator,key.delete,ok,123456789012,${user},${key.accessKeyId}`);
+  expect(csv[1]).toContain(`E2E Admin,key.delete,ok,123456789012,${user},${key.accessKeyId}`);
+  expect(csv[1]).toMatch(/,demo:e2e admin,admin,[0-9a-f-]{36}$/);
 });
 
 test("deactivating a key still in use is refused, and the refusal says why", async ({ iam, dashboard, page }) => {

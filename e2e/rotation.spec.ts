@@ -128,7 +128,7 @@ test("a rotation from start to delete: secret once, checklist, cut-over seen liv
     "rotation.deactivate-old",
     "rotation.delete-old",
   ]);
-  await expect(page.locator("tbody tr").first()).toContainText("e2e-operator");
+  await expect(page.locator("tbody tr").first()).toContainText("E2E Admin");
   await context.clearCookies();
 });
 

@@ -6,6 +6,7 @@ import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 import { emulatorEnv, startEmulator } from "../lib/testing/moto/process.ts";
 import { startWebhookReceiver } from "../lib/testing/webhook-receiver.ts";
+import { startOidcProvider } from "../lib/testing/oidc-provider.ts";
 
 const root = resolve(import.meta.dirname, "..");
 
@@ -47,18 +48,38 @@ const work = callerDir ?? join(root, ".tmp", `e2e-${process.pid}`);
 mkdirSync(work, { recursive: true });
 const emulator = await startEmulator();
 const receiver = await startWebhookReceiver();
+const port = await freePort();
+const publicUrl = `http://127.0.0.1:${port}`;
+// A real OpenID provider: the sign-in spec signs in through it; the other specs use demo sign-in.
+const provider = await startOidcProvider({
+  clients: [{ clientId: "keyrotate-e2e", clientSecret: "e2e-client-secret", redirectUris: [`${publicUrl}/auth/callback`], postLogoutRedirectUris: [`${publicUrl}/signin?signedout=1`] }],
+  users: [
+    { sub: "pat", name: "Pat Poweruser", email: "pat@example.test", groups: ["poweruser"] },
+    { sub: "vic", name: "Vic Viewer", email: "vic@example.test", groups: ["staff"] },
+    { sub: "ada", name: "Ada Admin", email: "ada@example.test", groups: ["admin"] },
+  ],
+});
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   ...emulatorEnv(emulator.endpoint),
   DATABASE_URL: `file:${join(work, "e2e.db")}`,
-  KEYROTATE_OPERATOR: "e2e-operator",
+  KEYROTATE_PUBLIC_URL: publicUrl,
+  KEYROTATE_OIDC_ISSUER: provider.issuer,
+  KEYROTATE_OIDC_CLIENT_ID: "keyrotate-e2e",
+  KEYROTATE_OIDC_CLIENT_SECRET: "e2e-client-secret",
+  // `next start` runs in production mode: demo sign-in and the short windows below must be asked for.
+  KEYROTATE_DEMO_SIGNIN: "1",
+  KEYROTATE_DEMO_SIGNIN_IN_PRODUCTION: "1",
+  KEYROTATE_ALLOW_SHORT_WINDOWS: "1",
+  KEYROTATE_PROTECTED_USERS: "break-glass-*",
   KEYROTATE_QUIET_WINDOW_SECONDS: "4",
   KEYROTATE_INACTIVE_PERIOD_SECONDS: "4",
   KEYROTATE_POLL_INTERVAL_SECONDS: "1",
   KEYROTATE_WEBHOOK_URL: receiver.url,
   KEYROTATE_E2E_WORKDIR: work,
   KEYROTATE_E2E_EMULATOR: emulator.endpoint,
-  KEYROTATE_E2E_PORT: String(await freePort()),
+  KEYROTATE_E2E_PORT: String(port),
+  KEYROTATE_E2E_BARE_PORT: String(await freePort()),
   NODE_NO_WARNINGS: "1",
   NEXT_TELEMETRY_DISABLED: "1",
 };
@@ -69,5 +90,6 @@ if (code === 0) code = await run("npx", ["playwright", "test", ...process.argv.s
 
 await emulator.stop();
 await receiver.close();
+await provider.stop();
 if (code === 0 && !callerDir) rmSync(work, { recursive: true, force: true });
 process.exit(code);

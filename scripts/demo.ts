@@ -21,7 +21,8 @@ const env: NodeJS.ProcessEnv = {
   ...process.env,
   ...emulatorEnv(emulator.endpoint),
   DATABASE_URL: `file:${dbFile}`,
-  KEYROTATE_OPERATOR: process.env.KEYROTATE_OPERATOR ?? "demo-operator",
+  // Pick any name and role on the sign-in page; a banner on every page says so. Never for real keys.
+  KEYROTATE_DEMO_SIGNIN: "1",
   KEYROTATE_WEBHOOK_URL: receiver.url,
   // Minutes, not a day, so a rotation can be walked through in one sitting.
   KEYROTATE_QUIET_WINDOW_SECONDS: process.env.KEYROTATE_QUIET_WINDOW_SECONDS ?? "60",
@@ -44,7 +45,7 @@ for (const args of [["migrate"], ["sync"], ["locations", "import", demoLocations
 }
 
 console.log(`\nIAM emulator: ${emulator.endpoint}   (AWS_ENDPOINT_URL_IAM=${emulator.endpoint})`);
-console.log(`Dashboard:    http://localhost:${port}\n`);
+console.log(`Dashboard:    http://localhost:${port}   (demo sign-in: pick a name and a role)\n`);
 // Next.js itself, not through npx, so stopping the demo stops the server too.
 const nextBin = resolve(root, "node_modules/next/dist/bin/next");
 const next = spawn(process.execPath, [nextBin, "dev", "-p", port], { cwd: root, env, stdio: "inherit" });

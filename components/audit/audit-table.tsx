@@ -11,7 +11,10 @@ export function AuditTable({ rows, caption }: { rows: AuditEntry[]; caption: str
       {rows.map((r) => (
         <tr key={r.id} data-action={r.action}>
           <td className={`${cell} whitespace-nowrap`}>{formatDateTime(r.at)}</td>
-          <td className={cell}>{r.actor}</td>
+          <td className={cell}>
+            {r.actor}
+            {r.actorRole && <span className="block text-xs text-slate-600 dark:text-slate-400">{r.actorRole}</span>}
+          </td>
           <td className={`${cell} font-mono text-xs`}>{r.action}</td>
           <td className={`${cell} text-xs`}>
             {[r.userName, r.accessKeyId].filter(Boolean).join(" · ")}

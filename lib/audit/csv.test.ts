@@ -16,11 +16,14 @@ describe("auditToCsv", () => {
         accessKeyId: "AKIAAAAAAAAAAAAAAAAA",
         message: "Deleted, finally",
         input: '{"a":1}',
+        actorId: "oidc:42",
+        actorRole: "rotator",
+        requestId: "req-9",
       },
     ]);
     const [header, row] = csv.split("\r\n");
-    expect(header).toBe("at,actor,action,result,account_id,user_name,access_key_id,message,input");
-    expect(row).toBe(`2026-11-29T10:00:00.000Z,'=HYPERLINK(evil),key.delete,ok,123456789012,app,AKIAAAAAAAAAAAAAAAAA,"Deleted, finally","{""a"":1}"`);
+    expect(header).toBe("at,actor,action,result,account_id,user_name,access_key_id,message,input,actor_id,actor_role,request_id");
+    expect(row).toBe(`2026-11-29T10:00:00.000Z,'=HYPERLINK(evil),key.delete,ok,123456789012,app,AKIAAAAAAAAAAAAAAAAA,"Deleted, finally","{""a"":1}",oidc:42,rotator,req-9`);
   });
 });
 
@@ -28,6 +31,7 @@ describe("parseAuditFilter", () => {
   it("turns search params into a filter with whole days", () => {
     const { filter } = parseAuditFilter({ actor: " bob ", key: "akiaxxxxxxxxxxxxxxxx", from: "2026-11-01", to: "2026-11-02", action: "" });
     expect(filter).toEqual({
+      actorId: undefined,
       actor: "bob",
       accessKeyId: "AKIAXXXXXXXXXXXXXXXX",
       action: undefined,

@@ -7,7 +7,8 @@ const defuse = (v: string | null | undefined) => (v && /^[=+\-@\t\r]/.test(v) ? 
 export function auditToCsv(rows: AuditEntry[]): string {
   return Papa.unparse(
     {
-      fields: ["at", "actor", "action", "result", "account_id", "user_name", "access_key_id", "message", "input"],
+      // New columns go at the end, so scripts that read the first nine keep working.
+      fields: ["at", "actor", "action", "result", "account_id", "user_name", "access_key_id", "message", "input", "actor_id", "actor_role", "request_id"],
       data: rows.map((r) => [
         r.at.toISOString(),
         defuse(r.actor),
@@ -18,6 +19,9 @@ export function auditToCsv(rows: AuditEntry[]): string {
         r.accessKeyId ?? "",
         defuse(r.message),
         defuse(r.input),
+        defuse(r.actorId),
+        r.actorRole ?? "",
+        r.requestId ?? "",
       ]),
     },
     { newline: "\r\n" },

@@ -8,7 +8,7 @@ const day = z.preprocess(
   z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use YYYY-MM-DD").optional(),
 );
 
-export const auditFilterSchema = z.object({ actor: optional, key: optional, action: optional, from: day, to: day });
+export const auditFilterSchema = z.object({ person: optional, actor: optional, key: optional, action: optional, from: day, to: day });
 
 export type AuditFilterParams = z.infer<typeof auditFilterSchema>;
 
@@ -24,6 +24,7 @@ export function parseAuditFilter(params: Record<string, string | string[] | unde
   return {
     params: p,
     filter: {
+      actorId: p.person,
       actor: p.actor,
       accessKeyId: p.key?.toUpperCase(),
       action: p.action,

@@ -3,6 +3,7 @@ import "server-only";
 // starting a session with its audit record, and redirects on the public address.
 import { NextResponse } from "next/server";
 import { appendAudit } from "../db/audit.ts";
+import { requestOrigin } from "../http/request-body.ts";
 import { signInConfig } from "./config.ts";
 import { safeNext } from "./gate.ts";
 import type { SignInFlow } from "./oidc.ts";
@@ -32,7 +33,7 @@ export function readFlowCookie(value: string | undefined): SignInFlow | null {
 
 /** An absolute URL on the address people use (or the request's own, on loopback without one). */
 export function siteUrl(path: string, request: Request): URL {
-  return new URL(path, signInConfig().publicUrl ?? new URL(request.url).origin);
+  return new URL(path, signInConfig().publicUrl ?? requestOrigin(request));
 }
 
 /** Stores the session, audits the sign-in, and redirects (303) to `next` with the session cookie set. */

@@ -44,8 +44,9 @@ describe("fromThisSite", () => {
     expect(fromThisSite(post("https://evil.example"), pub)).toBe(false);
     expect(fromThisSite(post(), pub)).toBe(false);
   });
-  it("wants the request's own origin otherwise", () => {
-    expect(fromThisSite(post("http://127.0.0.1:3000"), null)).toBe(true);
-    expect(fromThisSite(post("http://localhost:3000"), null)).toBe(false);
+  it("wants the request's own origin otherwise, as the Host header names it", () => {
+    const viaHost = (origin: string, host: string) => new Request("http://localhost:3000/api/x", { method: "POST", headers: { origin, host } });
+    expect(fromThisSite(viaHost("http://127.0.0.1:3000", "127.0.0.1:3000"), null)).toBe(true);
+    expect(fromThisSite(viaHost("http://localhost:3000", "127.0.0.1:3000"), null)).toBe(false);
   });
 });

@@ -28,11 +28,20 @@ export async function readTextLimited(request: Request, maxBytes: number): Promi
 }
 
 /**
+ * The origin the browser used: scheme from the URL, host from the Host header (which the proxy checked).
+ * Not request.url's origin: Next.js rewrites 127.0.0.1 to localhost there, which is another cookie jar.
+ */
+export function requestOrigin(request: Request): string {
+  const url = new URL(request.url);
+  return `${url.protocol}//${request.headers.get("host") ?? url.host}`;
+}
+
+/**
  * A state-changing request must come from a page of this site: its Origin is the public URL's (or, without
  * one, the request's own). Next.js checks this for server actions; route handlers check it here.
  */
 export function fromThisSite(request: Request, publicUrl: URL | null): boolean {
   const origin = request.headers.get("origin");
   if (!origin) return false;
-  return origin === (publicUrl ? publicUrl.origin : new URL(request.url).origin);
+  return origin === (publicUrl ? publicUrl.origin : requestOrigin(request));
 }

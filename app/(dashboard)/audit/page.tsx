@@ -2,7 +2,7 @@ import { AuditTable } from "@/components/audit/audit-table.tsx";
 import { primaryButton } from "@/components/ui/button.ts";
 import { parseAuditFilter } from "@/lib/audit/filter.ts";
 import { pageActor } from "@/lib/auth/gate.ts";
-import { listAudit } from "@/lib/db/audit.ts";
+import { listAudit, listAuditPeople } from "@/lib/db/audit.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -12,14 +12,25 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   await pageActor("audit.read", "/audit");
   const raw = await searchParams;
   const { params, filter, error } = parseAuditFilter(raw);
-  const rows = await listAudit(filter);
+  const [rows, people] = await Promise.all([listAudit(filter), listAuditPeople()]);
   const query = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => !!e[1])).toString();
   return (
     <div className="space-y-4">
       <h1 className="text-xl font-semibold">Audit trail</h1>
       <form method="get" className="flex flex-wrap items-end gap-3 text-sm" aria-label="Filter the audit trail">
         <label className="flex flex-col">
-          Actor
+          Person
+          <select name="person" defaultValue={params.person ?? ""} className={field}>
+            <option value="">Anyone</option>
+            {people.map((p) => (
+              <option key={p.actorId} value={p.actorId}>
+                {p.actor} ({p.actorId})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col">
+          Actor contains
           <input name="actor" defaultValue={params.actor} className={field} />
         </label>
         <label className="flex flex-col">
