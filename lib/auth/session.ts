@@ -22,7 +22,7 @@ export async function startSession(person: NewSession, now = new Date()) {
   const config = signInConfig();
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + config.session.maxAgeMs);
-  await createSession({ ...person, id: hash(token), expiresAt });
+  await createSession({ ...person, id: hash(token), createdAt: now, lastSeenAt: now, expiresAt });
   return {
     name: sessionCookieName(config.secureCookies),
     value: token,

@@ -24,7 +24,7 @@ const toRecord = (row: Row): SessionRecord => ({
   provider: row.provider === "oidc" ? "oidc" : "demo",
 });
 
-export async function createSession(data: Omit<SessionRecord, "createdAt" | "lastSeenAt">): Promise<void> {
+export async function createSession(data: SessionRecord): Promise<void> {
   await db().session.create({ data });
 }
 
