@@ -139,3 +139,10 @@ test("every page passes axe in the light and the dark scheme", async ({ iam, das
   await expect(dashboard.row(overdue.accessKeyId).getByRole("link", { name: `Continue rotation of ${p}-overdue` })).toBeVisible();
   await checkPage(page, "dashboard with a rotation in progress");
 });
+
+test("the sign-in page passes axe, with an error shown", async ({ browser }) => {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto("/signin?error=no-role");
+  await expect(page.getByRole("heading", { name: "Sign in to keyrotate" })).toBeVisible();
+  await checkPage(page, "sign-in page");
+});

@@ -4,7 +4,8 @@ import type { AuditEntry } from "../db/audit.ts";
 // A leading = + - @ would be a formula in a spreadsheet: prefix it so the export stays data.
 const defuse = (v: string | null | undefined) => (v && /^[=+\-@\t\r]/.test(v) ? `'${v}` : (v ?? ""));
 
-export function auditToCsv(rows: AuditEntry[]): string {
+/** The trail as CSV; `header: false` for the pages after the first of a streamed export. */
+export function auditToCsv(rows: AuditEntry[], opts: { header?: boolean } = {}): string {
   return Papa.unparse(
     {
       // New columns go at the end, so scripts that read the first nine keep working.
@@ -24,6 +25,6 @@ export function auditToCsv(rows: AuditEntry[]): string {
         r.requestId ?? "",
       ]),
     },
-    { newline: "\r\n" },
+    { newline: "\r\n", header: opts.header ?? true },
   );
 }

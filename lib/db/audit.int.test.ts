@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { setupFreshDatabase } from "../testing/use-database.ts";
 import { db } from "./client.ts";
-import { appendAudit, lastDeactivation, listAudit } from "./audit.ts";
+import { appendAudit, auditPages, lastDeactivation, listAudit, listAuditPeople } from "./audit.ts";
 
 setupFreshDatabase();
 
@@ -23,5 +23,15 @@ describe("the audit trail", () => {
     expect(await listAudit({ from: new Date(Date.now() + 60_000) })).toEqual([]);
     expect(await lastDeactivation("AKIAAUDIT00000000001")).toBeInstanceOf(Date);
     expect(await lastDeactivation("AKIAAUDIT00000000002")).toBeNull();
+  });
+
+  it("pages through every matching record for an export, and lists the people in it", async () => {
+    for (let i = 0; i < 7; i++) {
+      await appendAudit({ actor: "Pat Poweruser", actorId: "oidc:pat", actorRole: "rotator", action: `page.${i}`, result: "ok" });
+    }
+    const pages: string[][] = [];
+    for await (const page of auditPages({ actorId: "oidc:pat" }, 3)) pages.push(page.map((e) => e.action));
+    expect(pages).toEqual([["page.6", "page.5", "page.4"], ["page.3", "page.2", "page.1"], ["page.0"]]);
+    expect(await listAuditPeople()).toEqual([{ actorId: "oidc:pat", actor: "Pat Poweruser" }]);
   });
 });

@@ -36,19 +36,39 @@ export type AuditFilter = {
   limit?: number;
 };
 
+const whereOf = (filter: AuditFilter) => ({
+  actor: filter.actor ? { contains: filter.actor } : undefined,
+  actorId: filter.actorId || undefined,
+  accessKeyId: filter.accessKeyId || undefined,
+  action: filter.action ? { startsWith: filter.action } : undefined,
+  at: filter.from || filter.to ? { gte: filter.from, lte: filter.to } : undefined,
+});
+
+const newestFirst = [{ at: "desc" as const }, { id: "desc" as const }];
+
+type AuditRow = Omit<AuditEntry, "result"> & { result: string };
+const toEntry = (r: AuditRow): AuditEntry => ({ ...r, result: r.result === "ok" ? "ok" : "error" });
+
 export async function listAudit(filter: AuditFilter = {}): Promise<AuditEntry[]> {
-  const rows = await db().auditEvent.findMany({
-    where: {
-      actor: filter.actor ? { contains: filter.actor } : undefined,
-      actorId: filter.actorId || undefined,
-      accessKeyId: filter.accessKeyId || undefined,
-      action: filter.action ? { startsWith: filter.action } : undefined,
-      at: filter.from || filter.to ? { gte: filter.from, lte: filter.to } : undefined,
-    },
-    orderBy: { at: "desc" },
-    take: filter.limit ?? 500,
-  });
-  return rows.map((r) => ({ ...r, result: r.result === "ok" ? "ok" : "error" }));
+  const rows = await db().auditEvent.findMany({ where: whereOf(filter), orderBy: newestFirst, take: filter.limit ?? 500 });
+  return rows.map(toEntry);
+}
+
+/** Every matching record, newest first, a page at a time: an export never holds the whole trail in memory. */
+export async function* auditPages(filter: AuditFilter, pageSize = 1000): AsyncGenerator<AuditEntry[]> {
+  let cursor: string | undefined;
+  for (;;) {
+    const rows = await db().auditEvent.findMany({
+      where: whereOf(filter),
+      orderBy: newestFirst,
+      take: pageSize,
+      ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
+    });
+    if (rows.length === 0) return;
+    yield rows.map(toEntry);
+    if (rows.length < pageSize) return;
+    cursor = rows[rows.length - 1].id;
+  }
 }
 
 /** Everyone who appears in the trail, for the audit page's person filter. */
