@@ -36,8 +36,12 @@ export async function currentScope(opts: { strict?: boolean } = {}): Promise<Sco
   }
 }
 
-/** Refuses, with the reason, to change a user keyrotate does not manage. */
-export async function assertManaged(user: ScopeSubject): Promise<void> {
-  const verdict = scopeOf(user, await currentScope({ strict: true }));
+/**
+ * Refuses, with the reason, to change a user keyrotate does not manage. Changes to IAM also check that the
+ * user is not keyrotate's own (asking STS); changes to keyrotate's records only (`iam: false`) need not.
+ */
+export async function assertManaged(user: ScopeSubject, opts: { iam: boolean } = { iam: true }): Promise<void> {
+  const config = opts.iam ? await currentScope({ strict: true }) : scopeConfigFromEnv(null);
+  const verdict = scopeOf(user, config);
   if (!verdict.managed) throw new KeyrotateError("forbidden", `keyrotate does not change ${user.userName}. ${verdict.reason}`);
 }

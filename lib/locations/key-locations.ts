@@ -16,7 +16,7 @@ async function locationOfKey(accessKeyId: string, id: string): Promise<LocationR
     throw new KeyrotateError("conflict", `That location now belongs to ${owner}: reload the page.`);
   }
   const user = await findStoredUser(location.iamUserId);
-  if (user) await assertManaged(user);
+  if (user) await assertManaged(user, { iam: false });
   return location;
 }
 

@@ -3,7 +3,7 @@ import "server-only";
 import { findKey, listKeyOwners, type KeyOwnerRecord } from "../db/keys.ts";
 import { createLocation, importLocations, listLocations, type ImportCounts, type LocationRecord } from "../db/locations.ts";
 import { KeyrotateError } from "../errors.ts";
-import { assertManaged, currentScope } from "../auth/scope-config.ts";
+import { assertManaged, scopeConfigFromEnv } from "../auth/scope-config.ts";
 import { scopeOf } from "../auth/scope.ts";
 import { parseLocationsCsv, resolveLocationRows, toLocationsCsv, type CsvRowError, type ResolvedLocationRow } from "./csv.ts";
 import type { LocationInput } from "./schema.ts";
@@ -11,7 +11,7 @@ import type { LocationInput } from "./schema.ts";
 export async function addLocationToKey(accessKeyId: string, input: LocationInput, actor: string): Promise<LocationRecord> {
   const key = await findKey(accessKeyId);
   if (!key) throw new KeyrotateError("not-found", `No live key ${accessKeyId}: sync, or check the id.`);
-  await assertManaged({ accountId: key.accountId, userName: key.userName, path: key.userPath, tags: key.userTags });
+  await assertManaged({ accountId: key.accountId, userName: key.userName, path: key.userPath, tags: key.userTags }, { iam: false });
   return createLocation({ accountId: key.accountId, iamUserId: key.iamUserId, accessKeyId }, input, actor);
 }
 
@@ -52,7 +52,7 @@ export async function importLocationsCsv(text: string, opts: { commit: boolean; 
   const { byKey, lookup } = lookupFrom(await listKeyOwners());
   const resolved = resolveLocationRows(parsed.rows, lookup);
   // Rows of users keyrotate does not manage are refused like any other bad row: all rows or none.
-  const scope = await currentScope();
+  const scope = scopeConfigFromEnv(null);
   const outOfScope: CsvRowError[] = [];
   resolved.resolved = resolved.resolved.filter((r) => {
     const o = byKey.get(r.accessKeyId)!;

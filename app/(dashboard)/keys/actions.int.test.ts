@@ -15,6 +15,7 @@ import { advanceRotationAction } from "../rotations/actions.ts";
 import { deactivateKeyAction } from "./actions.ts";
 
 vi.mock("next/cache", () => ({ revalidatePath: () => {} }));
+vi.mock("@/lib/auth/actor.ts", () => ({ currentActor: async () => ({ name: "Ada Admin", subject: "oidc:ada", role: "admin" }) }));
 vi.mock("@/lib/notify/webhook.ts", async (original) => ({
   ...(await original<typeof import("@/lib/notify/webhook.ts")>()),
   postKeyNotice: async () => ({ ok: true }),
