@@ -36,6 +36,9 @@ const envSchema = z.object({
       { message: "must start with file: (SQLite) or postgresql:// (PostgreSQL)" },
     ),
   AWS_REGION: z.string().min(1).default("us-east-1"),
+  // Read by the SDK itself too; keyrotate only needs to know whether they are set.
+  AWS_MAX_ATTEMPTS: optional(z.coerce.number().int().min(1).max(20)),
+  AWS_RETRY_MODE: optional(z.enum(["standard", "adaptive", "legacy"])),
   // Sign-in (OpenID Connect) and the address people use.
   KEYROTATE_PUBLIC_URL: optional(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" })),
   KEYROTATE_OIDC_ISSUER: optional(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" })),

@@ -34,7 +34,7 @@ async function measure(provider: "sqlite" | "postgresql") {
   const { loadKeyRows } = await import("../lib/inventory/dashboard.ts");
   const { disconnectDb } = await import("../lib/db/client.ts");
   console.log(`\n${provider}:`);
-  const first = await time(`sync (first: every user and key inserted)`, () => runSync("bench"));
+  const [first] = await time(`sync (first: every user and key inserted)`, () => runSync("bench"));
   await time(`sync (again: everything upserted)`, () => runSync("bench"));
   console.log(`  -> ${first.usersSeen} users, ${first.keysSeen} keys`);
   await time(`dashboard rows with flags`, () => loadKeyRows());

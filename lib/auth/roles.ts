@@ -18,11 +18,16 @@ export const PERMISSIONS = {
   "key.delete": "rotator",
   "rotation.advance": "rotator",
   "rotation.override": "admin",
+  "accounts.manage": "admin",
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof PERMISSIONS;
 
 const RANK: Record<Role, number> = { viewer: 0, rotator: 1, admin: 2 };
+
+export function rankOf(role: Role): number {
+  return RANK[role];
+}
 
 export function can(role: Role, permission: Permission): boolean {
   return RANK[role] >= RANK[PERMISSIONS[permission]];

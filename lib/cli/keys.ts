@@ -1,16 +1,20 @@
 import { FLAGS, type Flag } from "../inventory/flags.ts";
 import { loadKeyRows } from "../inventory/dashboard.ts";
 import type { KeyRow } from "../inventory/key-rows.ts";
+import { findAccountByName } from "../db/accounts.ts";
 import { KeyrotateError } from "../errors.ts";
 import { withDb } from "./output.ts";
 
-export async function printKeys(opts: { json?: boolean; flag?: string }): Promise<void> {
+export async function printKeys(opts: { json?: boolean; flag?: string; account?: string }): Promise<void> {
   if (opts.flag && !FLAGS.includes(opts.flag as Flag)) {
     throw new KeyrotateError("invalid-input", `Unknown flag "${opts.flag}". Flags: ${FLAGS.join(", ")}.`);
   }
   await withDb(async () => {
     const { rows } = await loadKeyRows();
-    const shown = opts.flag ? rows.filter((r) => r.flags.includes(opts.flag as Flag)) : rows;
+    if (opts.account && !(await findAccountByName(opts.account))) {
+      throw new KeyrotateError("invalid-input", `No account named ${opts.account}: see keyrotate accounts list.`);
+    }
+    const shown = rows.filter((r) => (!opts.flag || r.flags.includes(opts.flag as Flag)) && (!opts.account || r.accountName === opts.account));
     shown.sort((a, b) => b.ageDays - a.ageDays);
     if (opts.json) {
       // Exactly the documented KeyRow fields: the table-only location count and scope stay out.
@@ -18,6 +22,7 @@ export async function printKeys(opts: { json?: boolean; flag?: string }): Promis
       return;
     }
     const table = shown.map((r) => ({
+      account: r.accountName ?? r.accountId,
       user: r.userName,
       key: r.accessKeyId,
       status: r.status,

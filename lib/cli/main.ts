@@ -5,6 +5,7 @@ import { printKeys } from "./keys.ts";
 import { exportLocations, importLocationsFile } from "./locations.ts";
 import { discoverLocations, type DiscoverOptions } from "./discover.ts";
 import { cliSync } from "./sync.ts";
+import { cliAddAccount, cliListAccounts, cliRemoveAccount } from "./accounts.ts";
 import { printSesSmtpPassword } from "./ses-smtp-password.ts";
 import { fail } from "./output.ts";
 
@@ -20,15 +21,38 @@ program
 
 program
   .command("sync")
-  .description("read every IAM user and key into the database and print a summary")
-  .action(() => cliSync());
+  .description("read what changed in IAM (every managed account, or --account NAME) into the database")
+  .option("--account <NAME>", "only this account")
+  .action((opts: { account?: string }) => cliSync(opts));
+
+const accounts = program.command("accounts").description("the AWS accounts keyrotate manages (environments such as production)");
+
+accounts
+  .command("add <NAME>")
+  .description("manage an account: with --role-arn keyrotate assumes that role; without, the credentials' own account")
+  .option("--role-arn <ARN>", "the role to assume in that account (arn:aws:iam::ACCOUNT:role/NAME)")
+  .option("--external-id <ID>", "the role's ExternalId, if its trust policy asks for one")
+  .option("--change-role <ROLE>", "the least role that may change keys there: viewer, rotator or admin (default rotator)")
+  .action((name: string, opts: { roleArn?: string; externalId?: string; changeRole?: string }) => cliAddAccount(name, opts));
+
+accounts
+  .command("list")
+  .description("list the managed accounts (removed ones too)")
+  .option("--json", "print a JSON array")
+  .action((opts: { json?: boolean }) => cliListAccounts(opts));
+
+accounts
+  .command("remove <NAME>")
+  .description("stop managing an account (its keys, locations, rotations and audit records stay)")
+  .action((name: string) => cliRemoveAccount(name));
 
 program
   .command("keys")
   .description("list keys with age, last use and flags")
   .option("--json", "print a JSON array")
   .option("--flag <flag>", "only keys with this flag")
-  .action((opts: { json?: boolean; flag?: string }) => printKeys(opts));
+  .option("--account <NAME>", "only keys of this account")
+  .action((opts: { json?: boolean; flag?: string; account?: string }) => printKeys(opts));
 
 const locations = program.command("locations").description("the where-used registry: where each key is stored (CSV import and export, discovery in secrets files)");
 

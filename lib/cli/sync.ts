@@ -1,20 +1,53 @@
-import { runSync } from "../sync/run-sync.ts";
-import { KeyrotateError } from "../errors.ts";
+// `keyrotate sync [--account NAME]`: every managed account, a few at a time, with progress on stderr (a bar
+// on a terminal, plain lines otherwise) and one summary line per account on stdout.
+import type { AccountRecord } from "../db/accounts.ts";
 import { appendAudit } from "../db/audit.ts";
+import { KeyrotateError } from "../errors.ts";
+import type { SyncProgress } from "../sync/account-sync.ts";
+import { runSync, type SyncOutcome } from "../sync/run-sync.ts";
 import { cliActor } from "./actor.ts";
 import { withDb } from "./output.ts";
 
-export async function cliSync(): Promise<void> {
+const BAR = 24;
+
+/** Progress for people: a redrawn bar on a terminal; a line per phase and per tenth otherwise (logs, cron). */
+export function progressPrinter(stream: NodeJS.WriteStream = process.stderr) {
+  const lastTenth = new Map<string, number>();
+  const lastPhase = new Map<string, string>();
+  return (account: AccountRecord, p: SyncProgress) => {
+    const name = account.name ?? account.id;
+    const share = p.usersTotal ? p.usersDone / p.usersTotal : 0;
+    if (stream.isTTY) {
+      const filled = Math.round(share * BAR);
+      stream.write(`\r${name}: ${p.phase} [${"#".repeat(filled)}${".".repeat(BAR - filled)}] ${p.usersDone}/${p.usersTotal} users   `);
+      if (p.phase === "saving") stream.write("\n");
+      return;
+    }
+    const tenth = Math.floor(share * 10);
+    if (lastPhase.get(name) === p.phase && (p.phase !== "users" || lastTenth.get(name) === tenth)) return;
+    lastPhase.set(name, p.phase);
+    lastTenth.set(name, tenth);
+    stream.write(`${name}: ${p.phase}${p.usersTotal ? ` ${p.usersDone}/${p.usersTotal} users` : ""}\n`);
+  };
+}
+
+export function syncLine(r: SyncOutcome): string {
+  const name = `${r.accountName ?? "account"} (${r.accountId})`;
+  return r.status === "error"
+    ? `Sync of ${name} failed: ${r.error}`
+    : `Synced ${name}: ${r.usersSeen} users, ${r.keysSeen} keys (${r.keysAdded} new, ${r.keysDeleted} gone), ${r.iamCalls} IAM calls.`;
+}
+
+export async function cliSync(opts: { account?: string } = {}): Promise<void> {
   await withDb(async () => {
     const actor = await cliActor();
-    const run = await runSync(actor.actor);
-    const ok = run.status !== "error";
-    const message = ok
-      ? `Synced account ${run.accountId}: ${run.usersSeen} users, ${run.keysSeen} keys (${run.keysAdded} new, ${run.keysDeleted} gone).`
-      : `Sync failed: ${run.error}`;
-    // The same audit record the dashboard's "Sync now" writes.
-    await appendAudit({ ...actor, action: "inventory.sync", accountId: run.accountId, result: ok ? "ok" : "error", message });
-    if (!ok) throw new KeyrotateError("iam-unreachable", run.error ?? "sync failed");
-    console.log(message);
+    const runs = await runSync(actor.actor, { account: opts.account, onProgress: progressPrinter() });
+    for (const run of runs) {
+      // The same audit record the dashboard's "Sync now" writes, one per account.
+      await appendAudit({ ...actor, action: "inventory.sync", accountId: run.accountId, result: run.status === "error" ? "error" : "ok", message: syncLine(run) });
+      (run.status === "error" ? console.error : console.log)(syncLine(run));
+    }
+    const failed = runs.filter((r) => r.status === "error");
+    if (failed.length > 0) throw new KeyrotateError("iam-unreachable", `${failed.length} of ${runs.length} account(s) failed to sync.`);
   });
 }

@@ -6,12 +6,17 @@ import type { IamUserWithKeys } from "../iam/types.ts";
 
 export type SyncCounts = { usersSeen: number; keysSeen: number; keysAdded: number; keysDeleted: number };
 
-/** Upserts one user and its keys; keys IAM no longer lists for the user are marked deleted. */
+/**
+ * Upserts one user and its keys; keys IAM no longer lists for the user are marked deleted. A sync passes
+ * `startedAt`: what was written after it started (a rotation's new key, a live refresh) is newer than what
+ * the sync read, so it is neither overwritten nor marked deleted.
+ */
 export async function saveUserKeys(
   accountId: string,
   u: IamUserWithKeys,
   seenAt: Date,
   prisma: Tx = db(),
+  opts: { startedAt?: Date } = {},
 ): Promise<{ iamUserId: string; added: number; deleted: number }> {
   const seen = { lastSeenAt: seenAt, deletedAt: null };
   // Tags are only known when the read included them: an unknown is not "no tags".
@@ -21,13 +26,12 @@ export async function saveUserKeys(
     create: { accountId, userName: u.userName, ...facts, firstSeenAt: seenAt, lastSeenAt: seenAt },
     update: { ...facts, ...seen },
   });
-  const known = new Set(
-    (await prisma.accessKey.findMany({ where: { iamUserId: user.id, deletedAt: null }, select: { accessKeyId: true } })).map(
-      (k) => k.accessKeyId,
-    ),
-  );
+  const stored = await prisma.accessKey.findMany({ where: { iamUserId: user.id, deletedAt: null }, select: { accessKeyId: true, lastSeenAt: true } });
+  const newer = new Set(opts.startedAt ? stored.filter((k) => k.lastSeenAt >= opts.startedAt!).map((k) => k.accessKeyId) : []);
+  const known = new Set(stored.map((k) => k.accessKeyId));
   let added = 0;
   for (const k of u.keys) {
+    if (newer.has(k.accessKeyId)) continue;
     if (!known.has(k.accessKeyId)) added++;
     const keyFacts = {
       status: k.status,
@@ -43,7 +47,12 @@ export async function saveUserKeys(
     });
   }
   const gone = await prisma.accessKey.updateMany({
-    where: { iamUserId: user.id, deletedAt: null, accessKeyId: { notIn: u.keys.map((k) => k.accessKeyId) } },
+    where: {
+      iamUserId: user.id,
+      deletedAt: null,
+      accessKeyId: { notIn: u.keys.map((k) => k.accessKeyId) },
+      ...(opts.startedAt ? { lastSeenAt: { lt: opts.startedAt } } : {}),
+    },
     data: { deletedAt: seenAt },
   });
   return { iamUserId: user.id, added, deleted: gone.count };

@@ -168,6 +168,7 @@ export type FetchOptions = {
   sleep?: (ms: number) => Promise<void>;
   /** Give up once this long has been spent (waiting or wall clock, whichever is larger). */
   maxWaitMs?: number;
+  /** The longest wait between polls; the first waits are shorter (a report of a small account is ready in well under a second). */
   pollMs?: number;
 };
 
@@ -196,6 +197,7 @@ export async function fetchCredentialReport(iam: IAMClient, opts: FetchOptions =
   let waited = 0;
   let calls = 0;
   let regenerations = 0;
+  let polls = 0;
   const elapsed = () => Math.max(waited, Date.now() - started);
   async function wait(why: string) {
     if (elapsed() >= maxWaitMs) {
@@ -204,7 +206,7 @@ export async function fetchCredentialReport(iam: IAMClient, opts: FetchOptions =
         `AWS did not finish the IAM credential report within ${Math.round(maxWaitMs / 1000)} s (${why}). Try the sync again later.`,
       );
     }
-    const ms = Math.min(pollMs, maxWaitMs - elapsed());
+    const ms = Math.min(pollMs, 250 * 2 ** polls++, maxWaitMs - elapsed());
     await sleep(ms);
     waited += ms;
   }

@@ -17,7 +17,7 @@ function pagedIam(userCount: number, keysPerUser: number, pageSize = 7) {
     Path: "/",
     CreateDate: new Date("2025-01-01T00:00:00Z"),
   }));
-  const stats = { calls: 0, inFlight: 0, maxInFlight: 0 };
+  const stats = { calls: 0, inFlight: 0, maxInFlight: 0, askedFor: [] as (number | undefined)[] };
   function page<T>(items: T[], marker: string | undefined) {
     const start = marker ? Number(marker) : 0;
     const next = start + pageSize;
@@ -25,6 +25,7 @@ function pagedIam(userCount: number, keysPerUser: number, pageSize = 7) {
   }
   client.send = (async (command: unknown) => {
     stats.calls++;
+    if (command instanceof ListUsersCommand) stats.askedFor.push(command.input.MaxItems);
     stats.inFlight++;
     stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight);
     await new Promise((r) => setTimeout(r, 1));
@@ -69,6 +70,17 @@ describe("listUsersWithKeys", () => {
     // one ListAccessKeys and one GetAccessKeyLastUsed per user, never more than 3 users at once
     expect(stats.maxInFlight).toBeLessThanOrEqual(3);
     expect(stats.calls).toBe(1 + 40 * 2);
+  });
+});
+
+describe("listUsers", () => {
+  it("asks for IAM's largest page and follows every marker, counting each call", async () => {
+    const { client, stats } = pagedIam(23, 0, 10);
+    const gateway = createIamGateway(client);
+    const users = await gateway.listUsers();
+    expect(users.map((u) => u.userName)).toEqual(Array.from({ length: 23 }, (_, i) => `user-${String(i).padStart(4, "0")}`));
+    expect(stats.askedFor).toEqual([1000, 1000, 1000]);
+    expect(gateway.calls()).toBe(3);
   });
 });
 

@@ -13,8 +13,9 @@ import {
   type User,
 } from "@aws-sdk/client-iam";
 import pLimit from "p-limit";
+import { fetchCredentialReport, type FetchOptions } from "./credential-report.ts";
 import { toIamError } from "./errors.ts";
-import type { IamAccessKey, IamAccessKeyWithUse, IamUserWithKeys, KeyLastUsed, KeyStatus, NewAccessKey, Tag } from "./types.ts";
+import type { IamAccessKey, IamAccessKeyWithUse, IamUser, IamUserWithKeys, KeyLastUsed, KeyStatus, NewAccessKey, Tag } from "./types.ts";
 
 const NEVER: KeyLastUsed = { lastUsedDate: null, service: null, region: null };
 
@@ -29,10 +30,20 @@ export function toLastUsed(raw?: { LastUsedDate?: Date; ServiceName?: string; Re
   return { lastUsedDate: raw.LastUsedDate, service: clean(raw.ServiceName), region: clean(raw.Region) };
 }
 
-export function createIamGateway(iam: IAMClient) {
+/** Users list in pages of up to 1,000 (IAM's maximum): one call per thousand users instead of per hundred. */
+const USERS_PER_PAGE = 1000;
+
+export function createIamGateway(client: IAMClient) {
+  // Counts every request this gateway sends (a sync reports it, a benchmark checks it). Paginators insist on
+  // an IAMClient instance, so the counter is an object whose prototype is the client and whose `send` counts.
+  let calls = 0;
+  const iam: IAMClient = Object.create(client, {
+    send: { value: (...args: Parameters<IAMClient["send"]>) => ((calls += 1), client.send(...args)) },
+  });
+
   async function listUsers(): Promise<User[]> {
     const users: User[] = [];
-    for await (const page of paginateListUsers({ client: iam }, {})) users.push(...(page.Users ?? []));
+    for await (const page of paginateListUsers({ client: iam, pageSize: USERS_PER_PAGE }, {})) users.push(...(page.Users ?? []));
     return users;
   }
 
@@ -81,6 +92,29 @@ export function createIamGateway(iam: IAMClient) {
 
   return {
     getAccessKeyLastUsed,
+
+    /** Requests sent through this gateway so far. */
+    calls: () => calls,
+
+    /** Every user's own facts (no keys, no tags: ListUsers returns neither). */
+    async listUsers(): Promise<IamUser[]> {
+      try {
+        return (await listUsers()).map((u) => ({ userName: u.UserName!, userId: u.UserId!, arn: u.Arn!, path: u.Path ?? "/", createDate: u.CreateDate! }));
+      } catch (error) {
+        throw toIamError(error, "listing users");
+      }
+    },
+
+    /** The account's credential report (every user's key slots and last use in one document). */
+    credentialReport: (opts?: FetchOptions) => fetchCredentialReport(iam, opts),
+
+    async listUserTags(userName: string): Promise<Tag[]> {
+      try {
+        return await listUserTags(userName);
+      } catch (error) {
+        throw toIamError(error, `reading the tags of ${userName}`);
+      }
+    },
 
     /** One user as IAM sees it now: the truth a rotation step is decided on. */
     async getUserWithKeys(userName: string): Promise<IamUserWithKeys> {

@@ -1,8 +1,10 @@
 import "server-only";
 // The only door to AWS. Endpoint, region and credentials come from the SDK's own configuration
-// chain (AWS_ENDPOINT_URL_IAM, AWS_PROFILE, instance roles...): the emulator is configuration.
+// chain (AWS_ENDPOINT_URL_IAM, AWS_PROFILE, instance roles...): the emulator is configuration. Other
+// accounts are reached by assuming a role with STS (hub and spoke); the SDK refreshes those credentials.
 import { IAMClient } from "@aws-sdk/client-iam";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
+import { fromTemporaryCredentials } from "@aws-sdk/credential-providers";
 import { env } from "../env.ts";
 import { KeyrotateError } from "../errors.ts";
 import { toIamError } from "./errors.ts";
@@ -12,44 +14,95 @@ import type { CallerIdentity } from "./types.ts";
 export type { IamGateway } from "./gateway.ts";
 export type * from "./types.ts";
 
-let clients: { iam: IAMClient; sts: STSClient } | undefined;
-// Who the configured credentials are does not change while the process runs: ask STS once. A failed
-// answer is forgotten, so the next action asks again instead of repeating the failure.
-let identity: Promise<CallerIdentity> | undefined;
+/** How to reach an account: with the credentials as they are, or by assuming `roleArn`. */
+export type AccountAccess = { roleArn?: string | null; externalId?: string | null; /** who for, in STS's session name */ sessionName?: string };
 
-function sdkClients() {
-  // Retries with backoff are the SDK's standard mode (AWS_MAX_ATTEMPTS, default 3).
-  clients ??= { iam: new IAMClient({ region: env().AWS_REGION }), sts: new STSClient({ region: env().AWS_REGION }) };
+type Clients = { iam: IAMClient; sts: STSClient; identity?: Promise<CallerIdentity> };
+
+// One set of clients per way in: the credentials' own, and one per role and session name. A session name
+// per person puts their name in CloudTrail; the cache keeps the most recent ones.
+const MAX_CACHED = 50;
+const cache = new Map<string, Clients>();
+
+/** Throttled calls back off and retry (the SDK's adaptive mode); AWS_MAX_ATTEMPTS/AWS_RETRY_MODE override. */
+function retryConfig() {
+  const e = env();
+  return { retryMode: e.AWS_RETRY_MODE ?? "adaptive", maxAttempts: e.AWS_MAX_ATTEMPTS ?? 8 };
+}
+
+/** STS allows [\w+=,.@-]{2,64} in a session name. */
+export function sessionNameFor(who: string): string {
+  const cleaned = `keyrotate-${who}`.replace(/[^\w+=,.@-]+/g, "-").slice(0, 64);
+  return cleaned.length >= 2 ? cleaned : "keyrotate";
+}
+
+function clientsFor(access: AccountAccess): Clients {
+  const key = access.roleArn ? `${access.roleArn}|${access.externalId ?? ""}|${access.sessionName ?? ""}` : "own";
+  const hit = cache.get(key);
+  if (hit) {
+    cache.delete(key);
+    cache.set(key, hit); // most recently used last
+    return hit;
+  }
+  const region = env().AWS_REGION;
+  const credentials = access.roleArn
+    ? fromTemporaryCredentials({
+        params: { RoleArn: access.roleArn, RoleSessionName: access.sessionName ?? "keyrotate", ...(access.externalId ? { ExternalId: access.externalId } : {}) },
+        clientConfig: { region },
+      })
+    : undefined;
+  const clients = { iam: new IAMClient({ region, credentials, ...retryConfig() }), sts: new STSClient({ region, credentials }) };
+  cache.set(key, clients);
+  if (cache.size > MAX_CACHED) {
+    const [oldest] = cache.keys();
+    const dropped = cache.get(oldest)!;
+    dropped.iam.destroy();
+    dropped.sts.destroy();
+    cache.delete(oldest);
+  }
   return clients;
 }
 
-export function getCallerIdentity(): Promise<CallerIdentity> {
-  identity ??= sdkClients()
-    .sts.send(new GetCallerIdentityCommand({}))
+/** Who a way in is, asked once and remembered; a failed answer is forgotten so the next call asks again. */
+function identityOf(clients: Clients, doing: string): Promise<CallerIdentity> {
+  clients.identity ??= clients.sts
+    .send(new GetCallerIdentityCommand({}))
     .then((out) => ({ accountId: out.Account!, arn: out.Arn!, userId: out.UserId! }))
     .catch((error: unknown) => {
-      identity = undefined;
-      throw toIamError(error, "asking STS who keyrotate is");
+      clients.identity = undefined;
+      throw toIamError(error, doing);
     });
-  return identity;
+  return clients.identity;
 }
 
-/** Forgets the clients and the caller identity (tests that point the SDK somewhere else). */
+/** The credentials' own identity (keyrotate itself). */
+export function getCallerIdentity(): Promise<CallerIdentity> {
+  return identityOf(clientsFor({}), "asking STS who keyrotate is");
+}
+
+/** The account a way in reaches: for a role, after assuming it. */
+export function identityThrough(access: AccountAccess): Promise<CallerIdentity> {
+  return identityOf(clientsFor(access), access.roleArn ? `assuming ${access.roleArn}` : "asking STS who keyrotate is");
+}
+
+/** Forgets every client and identity (tests that point the SDK somewhere else). */
 export function resetIamClients(): void {
-  clients?.iam.destroy();
-  clients?.sts.destroy();
-  clients = undefined;
-  identity = undefined;
+  for (const c of cache.values()) {
+    c.iam.destroy();
+    c.sts.destroy();
+  }
+  cache.clear();
 }
 
 /**
- * IAM verbs for an account keyrotate's credentials reach; without `accountId`, the credentials' own.
- * Refuses an account the credentials do not belong to.
+ * IAM verbs inside an account, reached the way `access` says; without `accountId` the credentials' own.
+ * Refuses when the way in leads to another account than the one asked for.
  */
-export async function connectIam(accountId?: string): Promise<IamGateway & { accountId: string }> {
-  const me = await getCallerIdentity();
+export async function connectIam(accountId?: string, access: AccountAccess = {}): Promise<IamGateway & { accountId: string }> {
+  const clients = clientsFor(access);
+  const me = await identityOf(clients, access.roleArn ? `assuming ${access.roleArn}` : "asking STS who keyrotate is");
   if (accountId !== undefined && me.accountId !== accountId) {
-    throw new KeyrotateError("forbidden", `keyrotate's credentials do not reach account ${accountId}. Configure credentials for that account.`);
+    throw new KeyrotateError("forbidden", `keyrotate's credentials do not reach account ${accountId}. Configure a role for that account (keyrotate accounts add).`);
   }
-  return { ...createIamGateway(sdkClients().iam), accountId: me.accountId };
+  return { ...createIamGateway(clients.iam), accountId: me.accountId };
 }

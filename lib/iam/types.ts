@@ -18,12 +18,10 @@ export type IamAccessKeyWithUse = IamAccessKey & { lastUsed: KeyLastUsed };
 
 export type Tag = { key: string; value: string };
 
-export type IamUserWithKeys = {
-  userName: string;
-  userId: string;
-  arn: string;
-  path: string;
-  createDate: Date;
+/** A user's own facts, as ListUsers returns them. */
+export type IamUser = { userName: string; userId: string; arn: string; path: string; createDate: Date };
+
+export type IamUserWithKeys = IamUser & {
   /** null when this read did not include them (ListUsers does not return tags). */
   tags: Tag[] | null;
   keys: IamAccessKeyWithUse[];

@@ -5,6 +5,7 @@ import { ageInDays, computeFlags, type Flag, type Thresholds } from "./flags.ts"
 
 export type KeyRow = {
   accountId: string;
+  accountName: string | null;
   userName: string;
   accessKeyId: string;
   status: KeyStatus;
@@ -19,6 +20,7 @@ export type KeyRow = {
 export function toKeyRow(k: StoredKey, now: Date, t: Thresholds): KeyRow {
   return {
     accountId: k.accountId,
+    accountName: k.accountName,
     userName: k.userName,
     accessKeyId: k.accessKeyId,
     status: k.status,

@@ -2,20 +2,21 @@ import "server-only";
 // What the runner and the direct key actions share: live IAM facts, the configured rule timings,
 // and the 2nd-line notice. Tests swap `deps` for fakes through one seam.
 import { env } from "../env.ts";
-import { connectIam, type IamGateway, type IamUserWithKeys } from "../iam/index.ts";
+import { iamFor } from "../accounts/registry.ts";
+import type { IamGateway, IamUserWithKeys } from "../iam/index.ts";
 import { saveUserKeys } from "../db/inventory.ts";
 import { listLocations } from "../db/locations.ts";
 import { postKeyNotice, type KeyNotice, type NotifyOutcome } from "../notify/webhook.ts";
 import type { KeySnapshot, RulesConfig } from "./rules/index.ts";
 
 export type RotationDeps = {
-  /** IAM verbs inside one account; refuses an account the credentials cannot reach. */
-  iam: (accountId: string) => Promise<IamGateway>;
+  /** IAM verbs inside one account, for `who` (named in the STS session); refuses an account it cannot reach. */
+  iam: (accountId: string, who?: string) => Promise<IamGateway>;
   notify: typeof postKeyNotice;
   now: () => Date;
 };
 
-export const defaultDeps: RotationDeps = { iam: connectIam, notify: postKeyNotice, now: () => new Date() };
+export const defaultDeps: RotationDeps = { iam: iamFor, notify: postKeyNotice, now: () => new Date() };
 
 export function rulesConfig(): RulesConfig {
   return {
@@ -37,8 +38,8 @@ function snapshots(user: IamUserWithKeys): KeySnapshot[] {
 export type LiveUser = { accountId: string; iam: IamGateway; user: IamUserWithKeys; iamUserId: string; keys: KeySnapshot[] };
 
 /** Reads the user from IAM now (the truth the rules decide on) and refreshes the stored copy. */
-export async function readLiveUser(deps: RotationDeps, accountId: string, userName: string): Promise<LiveUser> {
-  const iam = await deps.iam(accountId);
+export async function readLiveUser(deps: RotationDeps, accountId: string, userName: string, who?: string): Promise<LiveUser> {
+  const iam = await deps.iam(accountId, who);
   const user = await iam.getUserWithKeys(userName);
   const saved = await saveUserKeys(accountId, user, deps.now());
   return { accountId, iam, user, iamUserId: saved.iamUserId, keys: snapshots(user) };

@@ -7,6 +7,7 @@ import { findActiveRotation } from "../db/rotations.ts";
 import { lastDeactivation } from "../db/audit.ts";
 import type { Actor } from "../auth/roles.ts";
 import { assertManaged } from "../auth/scope-config.ts";
+import { assertMayChangeKeysIn } from "../accounts/registry.ts";
 import { defaultDeps, readLiveUser, refreshLiveUser, rulesConfig, tellSecondLine, type LiveUser, type RotationDeps } from "./context.ts";
 import { checkDeactivateKey, checkDeleteKey, checkReactivateKey, type GuardResult } from "./rules/index.ts";
 
@@ -24,13 +25,14 @@ function enforce(guard: GuardResult): { overrideReason?: string } {
   return { overrideReason: guard.overrideReason };
 }
 
-async function keyContext(stored: StoredKey, deps: RotationDeps) {
+async function keyContext(stored: StoredKey, actor: Actor, deps: RotationDeps) {
   // The database answers these before IAM is asked anything; IAM's own facts are checked again below.
+  await assertMayChangeKeysIn(stored.accountId, actor);
   await assertManaged({ accountId: stored.accountId, userName: stored.userName, path: stored.userPath, tags: stored.userTags });
   if (await findActiveRotation(stored.iamUserId)) {
     throw new KeyrotateError("conflict", `${stored.userName} is mid-rotation: act on this key from the rotation page.`);
   }
-  const live = await readLiveUser(deps, stored.accountId, stored.userName);
+  const live = await readLiveUser(deps, stored.accountId, stored.userName, actor.name);
   await assertManaged({ accountId: stored.accountId, userName: stored.userName, path: live.user.path, tags: live.user.tags });
   const key = live.keys.find((k) => k.accessKeyId === stored.accessKeyId);
   if (!key) throw new KeyrotateError("iam-no-such-entity", `IAM no longer has key ${stored.accessKeyId}.`);
@@ -62,7 +64,7 @@ export async function deactivateKey(
   deps: RotationDeps = defaultDeps,
 ): Promise<KeyActionOutcome> {
   const { key: stored, actor } = input;
-  const ctx = await keyContext(stored, deps);
+  const ctx = await keyContext(stored, actor, deps);
   const guard = enforce(
     checkDeactivateKey({ key: ctx.key, otherKeys: ctx.others, role: actor.role, overrideReason: input.overrideReason, config: rulesConfig(), now: deps.now() }),
   );
@@ -74,8 +76,8 @@ export async function deactivateKey(
 }
 
 export async function reactivateKey(input: KeyActionInput, deps: RotationDeps = defaultDeps): Promise<KeyActionOutcome> {
-  const { key: stored } = input;
-  const ctx = await keyContext(stored, deps);
+  const { key: stored, actor } = input;
+  const ctx = await keyContext(stored, actor, deps);
   enforce(checkReactivateKey(ctx.key));
   await ctx.live.iam.setAccessKeyStatus(stored.userName, stored.accessKeyId, "Active");
   await refreshLiveUser(deps, ctx.live);
@@ -87,7 +89,7 @@ export async function deleteKey(
   deps: RotationDeps = defaultDeps,
 ): Promise<KeyActionOutcome> {
   const { key: stored, actor } = input;
-  const ctx = await keyContext(stored, deps);
+  const ctx = await keyContext(stored, actor, deps);
   const deactivatedAt = (await lastDeactivation(stored.accessKeyId)) ?? undefined;
   enforce(checkDeleteKey({ key: ctx.key, config: rulesConfig(), now: deps.now(), deactivatedAt }));
   const notice = await noticeFirst("delete", stored, ctx.live, actor, !!input.proceedWithoutNotice, deps);

@@ -14,6 +14,7 @@ import {
 } from "../db/rotations.ts";
 import type { Actor } from "../auth/roles.ts";
 import { assertManaged } from "../auth/scope-config.ts";
+import { assertMayChangeKeysIn } from "../accounts/registry.ts";
 import { defaultDeps, readLiveUser, refreshLiveUser, rulesConfig, tellSecondLine, type LiveUser, type RotationDeps } from "./context.ts";
 import { startRotation, transition, type Effect, type RotationEvent, type RotationState, type RulesContext } from "./rules/index.ts";
 
@@ -38,7 +39,8 @@ export async function beginRotation(
   input: { accountId: string; userName: string; actor: Actor },
   deps: RotationDeps = defaultDeps,
 ): Promise<AdvanceOutcome> {
-  const { iamUserId, keys, user } = await readLiveUser(deps, input.accountId, input.userName);
+  await assertMayChangeKeysIn(input.accountId, input.actor);
+  const { iamUserId, keys, user } = await readLiveUser(deps, input.accountId, input.userName, input.actor.name);
   await assertManaged({ accountId: input.accountId, userName: input.userName, path: user.path, tags: user.tags });
   const started = startRotation({ now: deps.now(), role: input.actor.role, keys });
   if (!started.ok) refused(started);
@@ -74,7 +76,8 @@ export async function advanceRotation(
   if (input.version !== undefined && input.version !== rotation.version) {
     throw new KeyrotateError("conflict", "This rotation changed since you loaded the page. The page now shows where it stands.");
   }
-  const live = await readLiveUser(deps, rotation.accountId, rotation.userName);
+  await assertMayChangeKeysIn(rotation.accountId, input.actor);
+  const live = await readLiveUser(deps, rotation.accountId, rotation.userName, input.actor.name);
   await assertManaged({ accountId: rotation.accountId, userName: rotation.userName, path: live.user.path, tags: live.user.tags });
   let ctx: RulesContext = { now: deps.now(), role: input.actor.role, keys: live.keys, config: rulesConfig() };
   const event = await toEvent(input.command, rotation.state);

@@ -1,46 +1,80 @@
 import "server-only";
-// One sync: IAM → database, recorded as a sync run whether it succeeds or not. One at a time across every
-// process sharing the database (a lease), so nobody can spend the account's IAM budget by asking twice.
+// A sync: every managed account (or one), a few at a time, each recorded as a sync run with its progress.
+// One sync per account at a time across every process sharing the database (a lease), so nobody can spend
+// an account's IAM budget by asking twice.
 import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
-import { env } from "../env.ts";
-import { connectIam } from "../iam/index.ts";
-import { saveInventory } from "../db/inventory.ts";
-import { acquireLease, releaseLease } from "../db/leases.ts";
-import { finishSyncRun, startSyncRun, type SyncRunSummary } from "../db/sync-runs.ts";
-import { KeyrotateError, userMessageOf } from "../errors.ts";
+import pLimit from "p-limit";
+import { iamFor, managedAccounts } from "../accounts/registry.ts";
 import { scopeNeedsTags } from "../auth/scope-config.ts";
+import { recordReportTime, type AccountRecord } from "../db/accounts.ts";
+import { acquireLease, releaseLease } from "../db/leases.ts";
+import { finishSyncRun, reportSyncProgress, startSyncRun, type SyncRunSummary } from "../db/sync-runs.ts";
+import { env } from "../env.ts";
+import { KeyrotateError, userMessageOf } from "../errors.ts";
+import { syncAccount, type SyncProgress } from "./account-sync.ts";
 
-const SYNC_LEASE = "sync";
 // Longer than any sync takes; a holder that dies lets the next sync run after this.
 const SYNC_LEASE_MS = 30 * 60_000;
+// Accounts synced at once: each has its own IAM budget, but the database and this process are shared.
+const ACCOUNTS_AT_ONCE = 2;
+// Progress is written at most this often: a 5,000-user account must not make 5,000 writes.
+const PROGRESS_EVERY_MS = 500;
 
-export async function runSync(actor: string): Promise<SyncRunSummary> {
-  const holder = `${hostname()}:${process.pid}:${randomUUID()}`;
-  const { acquired, lease } = await acquireLease(SYNC_LEASE, holder, SYNC_LEASE_MS);
-  if (!acquired) {
-    throw new KeyrotateError("conflict", `A sync is already running (since ${lease.acquiredAt.toISOString().slice(11, 16)} UTC). Wait for it to finish.`);
+export type SyncOutcome = SyncRunSummary & { accountName: string | null };
+
+/** Syncs the managed accounts (or the one named); never throws for one account's failure: see each run. */
+export async function runSync(actor: string, opts: { account?: string; onProgress?: (account: AccountRecord, p: SyncProgress) => void } = {}): Promise<SyncOutcome[]> {
+  const accounts = await managedAccounts();
+  const chosen = opts.account ? accounts.filter((a) => a.name === opts.account) : accounts;
+  if (opts.account && chosen.length === 0) {
+    throw new KeyrotateError("not-found", `No managed account named ${opts.account}. Accounts: ${accounts.map((a) => a.name).join(", ")}.`);
   }
+  const limit = pLimit(ACCOUNTS_AT_ONCE);
+  return Promise.all(chosen.map((account) => limit(() => syncOne(account, actor, opts.onProgress))));
+}
+
+async function syncOne(account: AccountRecord, actor: string, onProgress?: (a: AccountRecord, p: SyncProgress) => void): Promise<SyncOutcome> {
+  const holder = `${hostname()}:${process.pid}:${randomUUID()}`;
+  const lease = `sync:${account.id}`;
+  const taken = await acquireLease(lease, holder, SYNC_LEASE_MS);
+  if (!taken.acquired) {
+    throw new KeyrotateError(
+      "conflict",
+      `A sync of ${account.name ?? account.id} is already running (since ${taken.lease.acquiredAt.toISOString().slice(11, 16)} UTC). Wait for it to finish.`,
+    );
+  }
+  const startedAt = new Date();
+  const runId = await startSyncRun(actor, account.id);
+  let last = 0;
+  const progress = (p: SyncProgress) => {
+    onProgress?.(account, p);
+    const now = Date.now();
+    if (now - last < PROGRESS_EVERY_MS && p.usersDone !== p.usersTotal) return;
+    last = now;
+    reportSyncProgress(runId, p).catch((error: unknown) => console.error("sync progress not recorded", error));
+  };
   try {
-    return await syncOnce(actor);
+    const iam = await iamFor(account.id, actor);
+    const result = await syncAccount(iam, account.id, startedAt, { concurrency: env().KEYROTATE_SYNC_CONCURRENCY, withTags: scopeNeedsTags(), onProgress: progress });
+    await recordReportTime(account.id, result.reportGeneratedAt);
+    const { reportGeneratedAt: _at, iamCalls, ...counts } = result;
+    return { ...(await finishSyncRun(runId, { counts, iamCalls })), accountName: account.name };
+  } catch (error) {
+    if (userMessageOf(error) !== (error as Error)?.message) console.error(`sync of ${account.name ?? account.id} failed`, error);
+    return { ...(await finishSyncRun(runId, { error: userMessageOf(error) })), accountName: account.name };
   } finally {
-    await releaseLease(SYNC_LEASE, holder).catch((error: unknown) => console.error("could not release the sync lease", error));
+    await releaseLease(lease, holder).catch((error: unknown) => console.error("could not release the sync lease", error));
   }
 }
 
-async function syncOnce(actor: string): Promise<SyncRunSummary> {
-  const runId = await startSyncRun(actor);
-  let accountId: string | undefined;
-  try {
-    const iam = await connectIam();
-    accountId = iam.accountId;
-    const seenAt = new Date();
-    const users = await iam.listUsersWithKeys({ concurrency: env().KEYROTATE_SYNC_CONCURRENCY, withTags: scopeNeedsTags() });
-    const counts = await saveInventory(iam.accountId, users, seenAt);
-    return await finishSyncRun(runId, { accountId, counts });
-  } catch (error) {
-    const run = await finishSyncRun(runId, { accountId, error: userMessageOf(error) });
-    if (userMessageOf(error) !== (error as Error).message) console.error("sync failed", error);
-    return run;
-  }
+/** One line per account, for the dashboard, the CLI and the audit. */
+export function describeSync(runs: SyncOutcome[]): string {
+  return runs
+    .map((r) =>
+      r.status === "error"
+        ? `${r.accountName ?? r.accountId}: sync failed: ${r.error}`
+        : `${r.accountName ?? r.accountId}: ${r.keysSeen} keys of ${r.usersSeen} users (${r.keysAdded} new, ${r.keysDeleted} gone, ${r.iamCalls} IAM calls)`,
+    )
+    .join("; ");
 }

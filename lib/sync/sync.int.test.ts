@@ -31,7 +31,7 @@ describe("sync", () => {
       { userName: "inactive", keys: [{ ageDays: 40, status: "Inactive", lastUsed: used(35) }] },
       { userName: "stale", keys: [{ ageDays: 100, lastUsed: used(95) }] },
     ]);
-    const run = await runSync("test");
+    const [run] = await runSync("test");
     expect(run).toMatchObject({ status: "ok", usersSeen: 6, keysSeen: 7, keysAdded: 7, keysDeleted: 0, accountId: "123456789012" });
 
     const out = cli("keys", "--json");
@@ -39,7 +39,7 @@ describe("sync", () => {
     const rows = JSON.parse(out.stdout) as KeyRow[];
     expect(rows).toHaveLength(7);
     expect(Object.keys(rows[0]).sort()).toEqual(
-      ["accountId", "userName", "accessKeyId", "status", "createDate", "ageDays", "lastUsedDate", "lastUsedService", "lastUsedRegion", "flags"].sort(),
+      ["accountId", "accountName", "userName", "accessKeyId", "status", "createDate", "ageDays", "lastUsedDate", "lastUsedService", "lastUsedRegion", "flags"].sort(),
     );
     const byUser = (name: string) => rows.filter((r) => r.userName === name);
     expect(byUser("overdue-app")[0]).toMatchObject({ ageDays: 200, status: "Active", lastUsedService: "s3", lastUsedRegion: "eu-west-2", flags: ["overdue", "no-locations"] });

@@ -17,7 +17,7 @@ setupFreshDatabase();
 describe("the demo account", () => {
   it("has about 40 users whose keys raise every flag, and locations that import cleanly", async () => {
     await seedIam(emulator.endpoint(), demoUsers);
-    const run = await runSync("demo-test");
+    const [run] = await runSync("demo-test");
     expect(run.usersSeen).toBe(demoUsers.length);
     expect(run.usersSeen).toBeGreaterThanOrEqual(40);
 

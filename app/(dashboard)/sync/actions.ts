@@ -2,19 +2,20 @@
 import { z } from "zod";
 import { defineAction } from "@/lib/auth/action.ts";
 import { KeyrotateError } from "@/lib/errors.ts";
-import { runSync } from "@/lib/sync/run-sync.ts";
+import { describeSync, runSync } from "@/lib/sync/run-sync.ts";
 
 export const syncNow = defineAction({
   name: "inventory.sync",
   permission: "inventory.sync",
   input: z.object({}),
   run: async (_input, { actor }) => {
-    const run = await runSync(actor.name);
-    if (run.status === "error") throw new KeyrotateError("iam-unreachable", `Sync failed: ${run.error}`);
-    return run;
+    const runs = await runSync(actor.name);
+    // Every account failed: say so as a failure. Some did: the message names each account's outcome.
+    if (runs.every((r) => r.status === "error")) throw new KeyrotateError("iam-unreachable", `Sync failed: ${describeSync(runs)}`);
+    return runs;
   },
-  done: (run) => ({
-    message: `Synced ${run.keysSeen} keys of ${run.usersSeen} users (${run.keysAdded} new, ${run.keysDeleted} gone).`,
-    target: { accountId: run.accountId },
+  done: (runs) => ({
+    message: runs.length === 1 ? `Synced ${runs[0].keysSeen} keys of ${runs[0].usersSeen} users (${runs[0].keysAdded} new, ${runs[0].keysDeleted} gone).` : `Synced ${describeSync(runs)}.`,
+    target: runs.length === 1 ? { accountId: runs[0].accountId } : {},
   }),
 });

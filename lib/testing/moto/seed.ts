@@ -8,6 +8,7 @@ import {
   IAMClient,
   UpdateAccessKeyCommand,
 } from "@aws-sdk/client-iam";
+import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
 import type { KeyStatus } from "../../iam/types.ts";
 import { backdateKey } from "./process.ts";
 
@@ -32,12 +33,13 @@ export type SeedUser = {
 
 export type SeededKey = { userName: string; accessKeyId: string; secretAccessKey: string };
 
-export async function seedIam(endpoint: string, users: SeedUser[], now = new Date()): Promise<SeededKey[]> {
+/** Seeds the emulator's default account (123456789012), or `accountId` through an assumed role, as AWS would. */
+export async function seedIam(endpoint: string, users: SeedUser[], now = new Date(), opts: { accountId?: string } = {}): Promise<SeededKey[]> {
   users.forEach(checkUser);
   const iam = new IAMClient({
     endpoint,
     region: "us-east-1",
-    credentials: { accessKeyId: "testing", secretAccessKey: "testing" },
+    credentials: opts.accountId ? await roleCredentials(endpoint, opts.accountId) : { accessKeyId: "testing", secretAccessKey: "testing" },
   });
   try {
     const perUser = await mapWithConcurrency(users, CONCURRENCY, (user) => seedUser(iam, endpoint, user, now));
@@ -87,6 +89,18 @@ async function seedUser(iam: IAMClient, endpoint: string, user: SeedUser, now: D
     });
   }
   return seeded;
+}
+
+/** moto puts calls signed with an assumed role's credentials into the role ARN's account. */
+async function roleCredentials(endpoint: string, accountId: string) {
+  const sts = new STSClient({ endpoint, region: "us-east-1", credentials: { accessKeyId: "testing", secretAccessKey: "testing" } });
+  try {
+    const out = await sts.send(new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${accountId}:role/keyrotate-seed`, RoleSessionName: "seed" }));
+    const c = out.Credentials!;
+    return { accessKeyId: c.AccessKeyId!, secretAccessKey: c.SecretAccessKey!, sessionToken: c.SessionToken! };
+  } finally {
+    sts.destroy();
+  }
 }
 
 function daysBefore(now: Date, days: number): Date {

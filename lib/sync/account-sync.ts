@@ -1,0 +1,125 @@
+import "server-only";
+// One account's sync, reading only what changed. The credential report (2 calls for the whole account)
+// says, per user, which key slots exist, their status and last use; ListUsers (1 call per 1,000 users)
+// names every user, including those created after the report. Only a user whose slots disagree with what
+// the database holds is read key by key (ListAccessKeys), and GetAccessKeyLastUsed is called only where the
+// report cannot answer: a key whose last use moved when the report lacks the service (moto never fills it;
+// AWS does), and the keys of a rotation in progress, which must be live.
+import pLimit from "p-limit";
+import { saveUserKeys, type SyncCounts } from "../db/inventory.ts";
+import { listActiveRotations } from "../db/rotations.ts";
+import { loadAccountState, markAccountSeen, markUsersGone, saveLastUsed, type StoredKeyFacts, type StoredUserFacts } from "../db/sync-state.ts";
+import { lastUsedFromSlot, matchReportSlots, type CredentialReportRow, type KeySlot } from "../iam/credential-report.ts";
+import type { IamAccessKey, IamGateway, IamUser, KeyLastUsed } from "../iam/index.ts";
+
+export type SyncProgress = { phase: "credential report" | "users" | "saving"; usersDone: number; usersTotal: number };
+
+export type AccountSyncResult = SyncCounts & { reportGeneratedAt: Date; iamCalls: number };
+
+type Options = { concurrency: number; withTags: boolean; onProgress: (p: SyncProgress) => void };
+
+/** What a user's keys are now, decided from the report when it can vouch, from IAM otherwise. */
+type UserOutcome =
+  | { kind: "unchanged"; lastUsed: { accessKeyId: string; used: KeyLastUsed }[] }
+  | { kind: "changed"; keys: (IamAccessKey & { lastUsed: KeyLastUsed })[]; tags: IamUserTags };
+
+type IamUserTags = { key: string; value: string }[] | null;
+
+const sameUse = (a: KeyLastUsed, k: StoredKeyFacts) =>
+  (a.lastUsedDate?.getTime() ?? null) === (k.lastUsedDate?.getTime() ?? null) && a.service === k.lastUsedService && a.region === k.lastUsedRegion;
+
+const asUse = (k: StoredKeyFacts): KeyLastUsed => ({ lastUsedDate: k.lastUsedDate, service: k.lastUsedService, region: k.lastUsedRegion });
+
+export async function syncAccount(iam: IamGateway, accountId: string, startedAt: Date, opts: Options): Promise<AccountSyncResult> {
+  opts.onProgress({ phase: "credential report", usersDone: 0, usersTotal: 0 });
+  const [report, iamUsers, stored, rotations] = await Promise.all([
+    iam.credentialReport(),
+    iam.listUsers(),
+    loadAccountState(accountId),
+    listActiveRotations(),
+  ]);
+  const rows = new Map(report.rows.map((r) => [r.userName, r]));
+  const live = new Set(rotations.filter((r) => r.accountId === accountId).flatMap((r) => [r.oldKeyId, r.newKeyId]).filter(Boolean) as string[]);
+  const counts: SyncCounts = { usersSeen: iamUsers.length, keysSeen: 0, keysAdded: 0, keysDeleted: 0 };
+  let done = 0;
+  const progress = () => opts.onProgress({ phase: "users", usersDone: done, usersTotal: iamUsers.length });
+  progress();
+
+  const limit = pLimit(opts.concurrency);
+  await Promise.all(
+    iamUsers.map((user) =>
+      limit(async () => {
+        const outcome = await readUser(iam, user, stored.get(user.userName), rows.get(user.userName), live, opts.withTags);
+        if (outcome.kind === "unchanged") {
+          counts.keysSeen += stored.get(user.userName)!.keys.length;
+          for (const { accessKeyId, used } of outcome.lastUsed) await saveLastUsed(accessKeyId, used);
+        } else {
+          counts.keysSeen += outcome.keys.length;
+          const saved = await saveUserKeys(accountId, { ...user, tags: outcome.tags, keys: outcome.keys }, new Date(), undefined, { startedAt });
+          counts.keysAdded += saved.added;
+          counts.keysDeleted += saved.deleted;
+        }
+        done++;
+        progress();
+      }),
+    ),
+  );
+
+  opts.onProgress({ phase: "saving", usersDone: done, usersTotal: iamUsers.length });
+  const listed = new Set(iamUsers.map((u) => u.userName));
+  const gone = [...stored.values()].filter((u) => !listed.has(u.userName)).map((u) => u.id);
+  counts.keysDeleted += await markUsersGone(accountId, gone, new Date());
+  await markAccountSeen(accountId, new Date());
+  return { ...counts, reportGeneratedAt: report.generatedTime, iamCalls: iam.calls() };
+}
+
+async function readUser(
+  iam: IamGateway,
+  user: IamUser,
+  stored: StoredUserFacts | undefined,
+  row: CredentialReportRow | undefined,
+  live: Set<string>,
+  withTags: boolean,
+): Promise<UserOutcome> {
+  // A user the report vouches for whose keys keyrotate already holds: no per-user call at all, unless a key's
+  // last use moved without the report saying where (or the key is mid-rotation).
+  if (stored && row && stored.userId === user.userId) {
+    const match = matchReportSlots(row, stored.keys);
+    if (match.kind === "same") {
+      const lastUsed: { accessKeyId: string; used: KeyLastUsed }[] = [];
+      for (const { accessKeyId, slot } of match.keys) {
+        const key = stored.keys.find((k) => k.accessKeyId === accessKeyId)!;
+        const used = await lastUseOf(iam, key, slot, live.has(accessKeyId));
+        if (!sameUse(used, key)) lastUsed.push({ accessKeyId, used });
+      }
+      return { kind: "unchanged", lastUsed };
+    }
+  }
+  // New user, a slot created, deleted or flipped, or a match the report cannot make: read the keys.
+  const keys = await iam.listAccessKeys(user.userName);
+  const again = row ? matchReportSlots(row, keys) : null;
+  const slotOf = (id: string) => (again?.kind === "same" ? again.keys.find((k) => k.accessKeyId === id)?.slot : undefined);
+  const withUse = [];
+  for (const k of keys) {
+    const known = stored?.keys.find((s) => s.accessKeyId === k.accessKeyId);
+    const slot = slotOf(k.accessKeyId);
+    const used = slot && !live.has(k.accessKeyId) ? await lastUseOf(iam, known, slot, false, k.accessKeyId) : await iam.getAccessKeyLastUsed(k.accessKeyId);
+    withUse.push({ ...k, lastUsed: used });
+  }
+  const tags = withTags && !stored ? await iam.listUserTags(user.userName) : null;
+  return { kind: "changed", keys: withUse, tags };
+}
+
+/**
+ * A key's last use from its report slot. The report is the newer word only when its date is later than
+ * what keyrotate holds (a live refresh may be fresher than a report AWS reuses for up to 4 hours); when it
+ * is newer but lacks the service and region, IAM is asked for the key alone.
+ */
+async function lastUseOf(iam: IamGateway, key: StoredKeyFacts | undefined, slot: KeySlot, mustBeLive: boolean, id = key?.accessKeyId): Promise<KeyLastUsed> {
+  if (mustBeLive) return iam.getAccessKeyLastUsed(id!);
+  const fromReport = lastUsedFromSlot(slot);
+  const held = key ? asUse(key) : { lastUsedDate: null, service: null, region: null };
+  const newer = fromReport.lastUsedDate !== null && (held.lastUsedDate === null || fromReport.lastUsedDate > held.lastUsedDate);
+  if (!newer) return held;
+  return fromReport.complete ? { lastUsedDate: fromReport.lastUsedDate, service: fromReport.service, region: fromReport.region } : iam.getAccessKeyLastUsed(id!);
+}
