@@ -1,5 +1,6 @@
 // Runs once when the server starts: a bad configuration stops it here, with every problem named,
-// instead of failing at the first request (or, worse, serving with a half-valid one).
+// instead of failing at the first request (or, worse, serving with a half-valid one). Then the sync
+// schedule starts, when one is configured.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { env } = await import("./lib/env.ts");
@@ -9,4 +10,7 @@ export async function register() {
     console.error(`keyrotate: ${(error as Error).message}`);
     process.exit(1);
   }
+  const { startSyncSchedule } = await import("./lib/sync/schedule.ts");
+  const next = startSyncSchedule();
+  if (next) console.log(`keyrotate: syncing every account on KEYROTATE_SYNC_SCHEDULE; next at ${next.toISOString()}`);
 }

@@ -28,6 +28,8 @@ const ACTIONS: Record<string, Permission> = {
   "(dashboard)/rotations/actions.ts#startRotationAction": "rotation.advance",
   "(dashboard)/rotations/actions.ts#advanceRotationAction": "rotation.advance",
   "(dashboard)/sync/actions.ts#syncNow": "inventory.sync",
+  "(dashboard)/accounts/actions.ts#addAccountAction": "accounts.manage",
+  "(dashboard)/accounts/actions.ts#removeAccountAction": "accounts.manage",
 };
 
 const ROUTES: Record<string, Permission | "public"> = {
@@ -35,6 +37,7 @@ const ROUTES: Record<string, Permission | "public"> = {
   "api/v1/locations/export/route.ts#GET": "locations.read",
   "api/v1/locations/import/route.ts#POST": "location.import",
   "api/v1/rotations/[rotationId]/cutover/route.ts#GET": "inventory.read",
+  "api/v1/sync/status/route.ts#GET": "inventory.read",
   "auth/login/route.ts#GET": "public",
   "auth/callback/route.ts#GET": "public",
   "auth/demo/route.ts#POST": "public",
@@ -48,6 +51,7 @@ const PAGES: Record<string, Permission | "public"> = {
   "(dashboard)/search/page.tsx": "locations.read",
   "(dashboard)/locations/import/page.tsx": "location.import",
   "(dashboard)/audit/page.tsx": "audit.read",
+  "(dashboard)/accounts/page.tsx": "inventory.read",
   "signin/page.tsx": "public",
 };
 

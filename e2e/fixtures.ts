@@ -11,8 +11,9 @@ const endpoint = () => {
 };
 
 export class Iam {
-  seed(users: SeedUser[]): Promise<SeededKey[]> {
-    return seedIam(endpoint(), users);
+  /** Seeds the emulator's default account, or another one (reached by AssumeRole, as keyrotate reaches it). */
+  seed(users: SeedUser[], opts: { accountId?: string } = {}): Promise<SeededKey[]> {
+    return seedIam(endpoint(), users, new Date(), opts);
   }
   /** The application starts using this key: moto records its last use. */
   async use(key: { accessKeyId: string; secretAccessKey: string }): Promise<void> {

@@ -1,6 +1,7 @@
 // The only reader of process.env (child processes get it handed on whole). Validated once with zod, and at
 // server start (instrumentation.ts): a bad value stops the server with the variable's name, instead of
 // surfacing later as a confusing AWS, database or sign-in error.
+import { Cron } from "croner";
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL, databaseProvider } from "./db/url.ts";
 import { checkWebhookUrl } from "./notify/webhook-url.ts";
@@ -70,6 +71,17 @@ const envSchema = z.object({
   KEYROTATE_PROTECTED_USERS: list(""),
   // Inventory and rules.
   KEYROTATE_SYNC_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
+  /** A cron expression (e.g. "*\/30 * * * *"): the server syncs every account on it. Off when unset. */
+  KEYROTATE_SYNC_SCHEDULE: optional(
+    z.string().refine((v) => {
+      try {
+        new Cron(v, { paused: true });
+        return true;
+      } catch {
+        return false;
+      }
+    }, "must be a cron expression such as */30 * * * *"),
+  ),
   KEYROTATE_MAX_KEY_AGE_DAYS: days(90),
   KEYROTATE_DUE_SOON_DAYS: days(14),
   KEYROTATE_NEVER_USED_GRACE_DAYS: days(7),

@@ -9,6 +9,7 @@ const nav = [
   { href: "/search", label: "Search" },
   { href: "/locations/import", label: "Import" },
   { href: "/audit", label: "Audit" },
+  { href: "/accounts", label: "Accounts" },
 ];
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
