@@ -1,69 +1,107 @@
-// `npm run bench [-- --users 1000]`: how long sync, CSV import and search take at scale, on SQLite
-// and (when KEYROTATE_TEST_POSTGRES_URL is set) PostgreSQL, against a local emulator. Quote its
-// output; tests never assert timings.
-import { spawnSync } from "node:child_process";
+// `npm run bench [-- --users 5000 --latency 30 --provider sqlite|postgresql --rows 10000]`: measures, does
+// not test. Seeds the emulator with N users × 2 keys, puts a loopback proxy adding a fixed round trip in
+// front of IAM (the emulator answers in microseconds, AWS does not), and prints wall time and IAM calls for
+// a full sync, a re-sync with nothing changed and one with one key changed, and for a naive sequential
+// baseline through the same proxy; then the dashboard's server time, HTML size and server RSS at that many
+// keys, and CSV import and search at scale. Quote its output.
 import { parseArgs } from "node:util";
+import { spawnSync } from "node:child_process";
+import { createTemplate } from "../lib/testing/database.ts";
 import { emulatorEnv, startEmulator } from "../lib/testing/moto/process.ts";
 import { seedIam, type SeedUser } from "../lib/testing/moto/seed.ts";
-import { createTemplate } from "../lib/testing/database.ts";
+import { startIamProxy } from "../lib/testing/iam-proxy.ts";
+import { measureDashboard } from "./bench-dashboard.ts";
+import { naiveSequentialSync } from "./bench-naive.ts";
 
 const { values } = parseArgs({
-  options: { users: { type: "string", default: "1000" }, rows: { type: "string", default: "10000" }, provider: { type: "string" } },
+  options: {
+    users: { type: "string", default: "5000" },
+    latency: { type: "string", default: "30" },
+    rows: { type: "string", default: "10000" },
+    provider: { type: "string", default: "sqlite" },
+    child: { type: "boolean", default: false },
+    "skip-naive": { type: "boolean", default: false },
+    "skip-dashboard": { type: "boolean", default: false },
+  },
 });
 const userCount = Number(values.users);
+const latencyMs = Number(values.latency);
 const rowCount = Number(values.rows);
+const provider = values.provider as "sqlite" | "postgresql";
 
 const users: SeedUser[] = Array.from({ length: userCount }, (_, i) => ({
   userName: `bench-app-${String(i).padStart(5, "0")}`,
-  keys: i % 10 === 0 ? [{ ageDays: 200, lastUsed: { daysAgo: 3, service: "s3", region: "eu-west-2" } }, { ageDays: 2 }] : [{ ageDays: (i % 400) + 1, lastUsed: i % 7 ? { daysAgo: 1, service: "s3", region: "eu-west-2" } : null }],
+  keys: [
+    { ageDays: (i % 400) + 30, lastUsed: i % 7 ? { daysAgo: (i % 20) + 1, service: "s3", region: "eu-west-2" } : null },
+    { ageDays: (i % 25) + 1, lastUsed: i % 3 ? { daysAgo: 0, service: "s3", region: "eu-west-2" } : null },
+  ],
 }));
 
-async function time<T>(label: string, fn: () => Promise<T>): Promise<T> {
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const line = (label: string, value: string) => console.log(`  ${label.padEnd(52)} ${value}`);
+
+async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
   const started = performance.now();
-  const out = await fn();
-  console.log(`  ${label.padEnd(46)} ${((performance.now() - started) / 1000).toFixed(2).padStart(7)} s`);
-  return out;
+  const value = await fn();
+  return { ms: performance.now() - started, value };
 }
 
-async function measure(provider: "sqlite" | "postgresql") {
+/** The measurements, in a child process with React's server conditions (server-only modules load there). */
+async function child() {
   const database = await createTemplate(provider, process.env.KEYROTATE_TEST_POSTGRES_URL);
   process.env.DATABASE_URL = database.url;
+  const proxy = await startIamProxy({ target: process.env.KEYROTATE_BENCH_EMULATOR!, latencyMs });
+  process.env.AWS_ENDPOINT_URL_IAM = proxy.endpoint;
   const { runSync } = await import("../lib/sync/run-sync.ts");
-  const { importLocationsCsv } = await import("../lib/locations/registry.ts");
-  const { searchRegistry } = await import("../lib/locations/search.ts");
-  const { loadKeyRows } = await import("../lib/inventory/dashboard.ts");
   const { disconnectDb } = await import("../lib/db/client.ts");
-  console.log(`\n${provider}:`);
-  const [first] = await time(`sync (first: every user and key inserted)`, () => runSync("bench"));
-  await time(`sync (again: everything upserted)`, () => runSync("bench"));
-  console.log(`  -> ${first.usersSeen} users, ${first.keysSeen} keys`);
-  await time(`dashboard rows with flags`, () => loadKeyRows());
-  const single = users.filter((u) => u.keys.length === 1);
-  const csv = ["access_key_id,user_name,kind,system,environment,identifier,notes"];
-  for (let i = 0; i < rowCount; i++) {
-    const u = single[i % single.length];
-    csv.push(`,${u.userName},secrets-repo,govuk-secrets/puppet,env-${Math.floor(i / single.length)},govuk::apps::${u.userName}::aws_access_key_id,`);
+  const { useKey } = await import("../lib/testing/emulator.ts");
+  const seeded = JSON.parse(process.env.KEYROTATE_BENCH_KEY!) as { accessKeyId: string; secretAccessKey: string };
+
+  console.log(`\nsync, ${userCount} users × 2 keys, ${latencyMs} ms added to every IAM call (${provider}):`);
+  const sync = async (label: string) => {
+    proxy.resetStats();
+    const { ms, value } = await timed(() => runSync("bench"));
+    if (value[0].status !== "ok") throw new Error(`sync failed: ${value[0].error}`);
+    line(label, `${seconds(ms).padStart(9)}  ${String(proxy.stats().requests).padStart(6)} IAM calls`);
+    return { ms, calls: proxy.stats().requests, run: value[0] };
+  };
+  const full = await sync("full sync (first)");
+  const again = await sync("re-sync, nothing changed");
+  await useKey(process.env.KEYROTATE_BENCH_EMULATOR!, seeded.accessKeyId, seeded.secretAccessKey);
+  const one = await sync("re-sync, one key used since");
+  line("  keys stored", `${full.run.keysSeen}`);
+  const allowed = 2 + Math.ceil(userCount / 1000);
+  line("  target: nothing changed ≤ 2 + ⌈users/1000⌉", `${again.calls} ≤ ${allowed}: ${again.calls <= allowed ? "met" : "MISSED"}`);
+  line("  target: one key changed ≤ 3 more", `${one.calls - again.calls} more: ${one.calls - again.calls <= 3 ? "met" : "MISSED"}`);
+
+  if (!values["skip-naive"]) {
+    proxy.resetStats();
+    const naive = await timed(() => naiveSequentialSync(proxy.endpoint));
+    line("naive sequential baseline (ListUsers, ListAccessKeys, LastUsed)", `${seconds(naive.ms).padStart(9)}  ${String(proxy.stats().requests).padStart(6)} IAM calls`);
+    const ratio = full.ms / naive.ms;
+    line("  target: full sync ≤ 0.2 × baseline", `${ratio.toFixed(3)} × baseline: ${ratio <= 0.2 ? "met" : "MISSED"}`);
   }
-  const text = csv.join("\n");
-  const imported = await time(`import ${rowCount} rows (parse, check, write all)`, () => importLocationsCsv(text, { commit: true, actor: "bench" }));
-  if (imported.errors.length) throw new Error(`bench CSV had errors: ${imported.errors[0].message}`);
-  await time(`re-import the same file (changes nothing)`, () => importLocationsCsv(text, { commit: true, actor: "bench" }));
-  await time(`search "bench-app-00042"`, () => searchRegistry("bench-app-00042"));
+  await proxy.stop();
+  await disconnectDb();
+
+  if (!values["skip-dashboard"]) await measureDashboard(database.url, full.run.keysSeen);
+  const { measureRegistry } = await import("./bench-registry.ts");
+  await measureRegistry(users, rowCount);
   await disconnectDb();
   await database.drop();
 }
 
-if (values.provider) {
-  // A child run: one provider per process, since configuration and the client are read once.
-  await measure(values.provider as "sqlite" | "postgresql");
+if (values.child) {
+  await child();
 } else {
   const emulator = await startEmulator();
-  const env = { ...process.env, ...emulatorEnv(emulator.endpoint), NODE_NO_WARNINGS: "1" };
-  console.log(`keyrotate bench: ${userCount} IAM users (${users.reduce((n, u) => n + u.keys.length, 0)} keys), ${rowCount} CSV rows`);
-  await time(`seed the emulator (not keyrotate)`, () => seedIam(emulator.endpoint, users));
-  for (const provider of ["sqlite", ...(process.env.KEYROTATE_TEST_POSTGRES_URL ? ["postgresql"] : [])]) {
-    const args = ["--conditions=react-server", "--import", "tsx", import.meta.filename, "--provider", provider, "--users", String(userCount), "--rows", String(rowCount)];
-    spawnSync(process.execPath, args, { env, stdio: "inherit" });
-  }
+  console.log(`keyrotate bench: ${userCount} IAM users, ${userCount * 2} keys`);
+  const seeded = await timed(() => seedIam(emulator.endpoint, users));
+  line("seed the emulator (not keyrotate)", seconds(seeded.ms));
+  const used = seeded.value[1];
+  const env = { ...process.env, ...emulatorEnv(emulator.endpoint), NODE_NO_WARNINGS: "1", KEYROTATE_BENCH_EMULATOR: emulator.endpoint, KEYROTATE_BENCH_KEY: JSON.stringify(used) };
+  const args = ["--conditions=react-server", "--import", "tsx", import.meta.filename, "--child", ...process.argv.slice(2)];
+  const out = spawnSync(process.execPath, args, { env, stdio: "inherit" });
   await emulator.stop();
+  process.exit(out.status ?? 1);
 }

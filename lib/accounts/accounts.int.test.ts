@@ -66,7 +66,8 @@ describe("several accounts", () => {
       ["prod-app", PROD, "production"],
       ["prod-unused", PROD, "production"],
     ]);
-    expect(rows.find((r) => r.userName === "prod-app")).toMatchObject({ lastUsedService: "s3", flags: ["overdue", "no-locations"] });
+    expect(rows.find((r) => r.userName === "prod-app")).toMatchObject({ ageDays: 120, flags: ["overdue", "no-locations"] });
+    expect(rows.find((r) => r.userName === "prod-app")!.lastUsedDate).not.toBeNull();
     const prodOnly = JSON.parse(cli("keys", "--json", "--account", "production").stdout) as KeyRow[];
     expect(prodOnly.map((r) => r.userName).sort()).toEqual(["prod-app", "prod-unused"]);
     expect(cli("keys", "--account", "staging").stderr).toMatch(/No account named staging/);

@@ -1,7 +1,7 @@
 import "server-only";
 // What a sync compares IAM with: one account's users and live keys as stored, read in two queries; and
 // the writes a sync makes, only for what changed.
-import { db } from "./client.ts";
+import { db, type Tx } from "./client.ts";
 import { parseTags } from "./keys.ts";
 import type { KeyLastUsed, KeyStatus, Tag } from "../iam/types.ts";
 
@@ -31,8 +31,8 @@ export async function loadAccountState(accountId: string): Promise<Map<string, S
 }
 
 /** A key's last use, when only that changed. */
-export async function saveLastUsed(accessKeyId: string, used: KeyLastUsed): Promise<void> {
-  await db().accessKey.update({
+export async function saveLastUsed(accessKeyId: string, used: KeyLastUsed, prisma: Tx = db()): Promise<void> {
+  await prisma.accessKey.update({
     where: { accessKeyId },
     data: { lastUsedDate: used.lastUsedDate, lastUsedService: used.service, lastUsedRegion: used.region },
   });

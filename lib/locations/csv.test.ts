@@ -211,7 +211,15 @@ describe("resolveLocationRows", () => {
   it("catches duplicates that name the same key once by id and once by user", () => {
     const { resolved, errors } = resolve([`${KEY},,other,Logit,dev,a,`, `,deploy,other,Logit,dev,a,`]);
     expect(resolved.map((row) => row.line)).toEqual([2]);
-    expect(errors).toEqual([{ line: 3, message: `duplicate of line 2 (same access key ${KEY})` }]);
+    expect(errors).toEqual([{ line: 3, message: "duplicate of line 2 (same user deploy and place)" }]);
+  });
+
+  it("catches two rows naming one place for two keys of the same user (a location belongs to the user)", () => {
+    const pair = { byAccessKeyId: (id: string) => ({ accountId: "123456789012", userName: "pair", accessKeyId: id }), currentKeyOfUser: () => "ambiguous" as const };
+    const parsed = parseLocationsCsv([HEADER, "AKIAPAIRONE000000001,,other,Logit,dev,a,", "AKIAPAIRTWO000000002,,other,Logit,dev,a,"].join("\n"));
+    const { resolved, errors } = resolveLocationRows(parsed.rows, pair);
+    expect(resolved.map((row) => row.line)).toEqual([2]);
+    expect(errors).toEqual([{ line: 3, message: "duplicate of line 2 (same user pair and place)" }]);
   });
 });
 

@@ -200,10 +200,12 @@ export function resolveLocationRows(
       errors.push({ line: row.line, message: owner });
       continue;
     }
-    const identity = identityOf(row, owner.accessKeyId);
+    // A location belongs to the user (it follows the user's key through rotations): two rows naming the same
+    // place for one user are one location, whichever of the user's keys each names.
+    const identity = identityOf(row, `${owner.accountId}/${owner.userName}`);
     const first = firstLineOf.get(identity);
     if (first !== undefined) {
-      errors.push({ line: row.line, message: `duplicate of line ${first} (same access key ${owner.accessKeyId})` });
+      errors.push({ line: row.line, message: `duplicate of line ${first} (same user ${owner.userName} and place)` });
       continue;
     }
     firstLineOf.set(identity, row.line);

@@ -6,6 +6,7 @@ import "server-only";
 // report cannot answer: a key whose last use moved when the report lacks the service (moto never fills it;
 // AWS does), and the keys of a rotation in progress, which must be live.
 import pLimit from "p-limit";
+import { db } from "../db/client.ts";
 import { saveUserKeys, type SyncCounts } from "../db/inventory.ts";
 import { listActiveRotations } from "../db/rotations.ts";
 import { loadAccountState, markAccountSeen, markUsersGone, saveLastUsed, type StoredKeyFacts, type StoredUserFacts } from "../db/sync-state.ts";
@@ -15,6 +16,8 @@ import type { IamAccessKey, IamGateway, IamUser, KeyLastUsed } from "../iam/inde
 export type SyncProgress = { phase: "credential report" | "users" | "saving"; usersDone: number; usersTotal: number };
 
 export type AccountSyncResult = SyncCounts & { reportGeneratedAt: Date; iamCalls: number };
+
+const USERS_PER_TRANSACTION = 100;
 
 type Options = { concurrency: number; withTags: boolean; onProgress: (p: SyncProgress) => void };
 
@@ -45,27 +48,40 @@ export async function syncAccount(iam: IamGateway, accountId: string, startedAt:
   const progress = () => opts.onProgress({ phase: "users", usersDone: done, usersTotal: iamUsers.length });
   progress();
 
+  // IAM first, many users at once; then the database, a hundred users per transaction (SQLite syncs the file at
+  // every commit, so one commit per user would make a first sync of thousands of users crawl).
   const limit = pLimit(opts.concurrency);
-  await Promise.all(
+  const outcomes = await Promise.all(
     iamUsers.map((user) =>
       limit(async () => {
         const outcome = await readUser(iam, user, stored.get(user.userName), rows.get(user.userName), live, opts.withTags);
-        if (outcome.kind === "unchanged") {
-          counts.keysSeen += stored.get(user.userName)!.keys.length;
-          for (const { accessKeyId, used } of outcome.lastUsed) await saveLastUsed(accessKeyId, used);
-        } else {
-          counts.keysSeen += outcome.keys.length;
-          const saved = await saveUserKeys(accountId, { ...user, tags: outcome.tags, keys: outcome.keys }, new Date(), undefined, { startedAt });
-          counts.keysAdded += saved.added;
-          counts.keysDeleted += saved.deleted;
-        }
         done++;
         progress();
+        return { user, outcome };
       }),
     ),
   );
-
   opts.onProgress({ phase: "saving", usersDone: done, usersTotal: iamUsers.length });
+  const seenAt = new Date();
+  for (let i = 0; i < outcomes.length; i += USERS_PER_TRANSACTION) {
+    await db().$transaction(
+      async (tx) => {
+        for (const { user, outcome } of outcomes.slice(i, i + USERS_PER_TRANSACTION)) {
+          if (outcome.kind === "unchanged") {
+            counts.keysSeen += stored.get(user.userName)!.keys.length;
+            for (const { accessKeyId, used } of outcome.lastUsed) await saveLastUsed(accessKeyId, used, tx);
+          } else {
+            counts.keysSeen += outcome.keys.length;
+            const saved = await saveUserKeys(accountId, { ...user, tags: outcome.tags, keys: outcome.keys }, seenAt, tx, { startedAt });
+            counts.keysAdded += saved.added;
+            counts.keysDeleted += saved.deleted;
+          }
+        }
+      },
+      { timeout: 60_000, maxWait: 10_000 },
+    );
+  }
+
   const listed = new Set(iamUsers.map((u) => u.userName));
   const gone = [...stored.values()].filter((u) => !listed.has(u.userName)).map((u) => u.id);
   counts.keysDeleted += await markUsersGone(accountId, gone, new Date());
@@ -112,14 +128,18 @@ async function readUser(
 
 /**
  * A key's last use from its report slot. The report is the newer word only when its date is later than
- * what keyrotate holds (a live refresh may be fresher than a report AWS reuses for up to 4 hours); when it
- * is newer but lacks the service and region, IAM is asked for the key alone.
+ * what keyrotate holds (a live refresh may be fresher than a report AWS reuses for up to 4 hours). IAM is
+ * asked for the key alone only when that date moved since the last sync and the report lacks the service
+ * and region (AWS fills them; moto says not_supported). A key seen for the first time takes the report's
+ * word as it is: there is no earlier sync for its date to have moved from.
  */
 async function lastUseOf(iam: IamGateway, key: StoredKeyFacts | undefined, slot: KeySlot, mustBeLive: boolean, id = key?.accessKeyId): Promise<KeyLastUsed> {
   if (mustBeLive) return iam.getAccessKeyLastUsed(id!);
   const fromReport = lastUsedFromSlot(slot);
-  const held = key ? asUse(key) : { lastUsedDate: null, service: null, region: null };
+  const asReported = { lastUsedDate: fromReport.lastUsedDate, service: fromReport.service, region: fromReport.region };
+  if (!key) return asReported;
+  const held = asUse(key);
   const newer = fromReport.lastUsedDate !== null && (held.lastUsedDate === null || fromReport.lastUsedDate > held.lastUsedDate);
   if (!newer) return held;
-  return fromReport.complete ? { lastUsedDate: fromReport.lastUsedDate, service: fromReport.service, region: fromReport.region } : iam.getAccessKeyLastUsed(id!);
+  return fromReport.complete ? asReported : iam.getAccessKeyLastUsed(id!);
 }
