@@ -54,7 +54,7 @@ async function child() {
   process.env.AWS_ENDPOINT_URL_IAM = proxy.endpoint;
   const { runSync } = await import("../lib/sync/run-sync.ts");
   const { disconnectDb } = await import("../lib/db/client.ts");
-  const { useKey } = await import("../lib/testing/emulator.ts");
+  const { useKey: signWithKey } = await import("../lib/testing/emulator.ts");
   const seeded = JSON.parse(process.env.KEYROTATE_BENCH_KEY!) as { accessKeyId: string; secretAccessKey: string };
 
   console.log(`\nsync, ${userCount} users × 2 keys, ${latencyMs} ms added to every IAM call (${provider}):`);
@@ -67,7 +67,7 @@ async function child() {
   };
   const full = await sync("full sync (first)");
   const again = await sync("re-sync, nothing changed");
-  await useKey(process.env.KEYROTATE_BENCH_EMULATOR!, seeded.accessKeyId, seeded.secretAccessKey);
+  await signWithKey(process.env.KEYROTATE_BENCH_EMULATOR!, seeded.accessKeyId, seeded.secretAccessKey);
   const one = await sync("re-sync, one key used since");
   line("  keys stored", `${full.run.keysSeen}`);
   const allowed = 2 + Math.ceil(userCount / 1000);
