@@ -129,7 +129,7 @@ export function KeyActions({ accountId, userName, accessKeyId, status, rotationI
                 <p>2nd line is notified first. keyrotate refuses if something used the key recently.</p>
               </>
             }
-            fields={[NOTIFY_FIELD]}
+            fields={allowed.override ? [OVERRIDE_FIELD, NOTIFY_FIELD] : [NOTIFY_FIELD]}
             confirmLabel="Delete key"
             onSuccess={report}
           />

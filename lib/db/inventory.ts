@@ -3,6 +3,7 @@ import "server-only";
 // (locations, rotations, audit) still has something to point at.
 import { db, type Tx } from "./client.ts";
 import type { IamUserWithKeys } from "../iam/types.ts";
+import { saveUsers } from "./save-users.ts";
 
 export type SyncCounts = { usersSeen: number; keysSeen: number; keysAdded: number; keysDeleted: number };
 
@@ -26,7 +27,17 @@ export async function saveUserKeys(
     create: { accountId, userName: u.userName, ...facts, firstSeenAt: seenAt, lastSeenAt: seenAt },
     update: { ...facts, ...seen },
   });
-  const stored = await prisma.accessKey.findMany({ where: { iamUserId: user.id, deletedAt: null }, select: { accessKeyId: true, lastSeenAt: true } });
+  const stored = await prisma.accessKey.findMany({
+    where: { iamUserId: user.id, deletedAt: null },
+    select: { accessKeyId: true, lastSeenAt: true, status: true, inactiveSince: true },
+  });
+  const before = new Map(stored.map((k) => [k.accessKeyId, k]));
+  /** Kept once known; now when keyrotate sees the switch; unknown (null) for a key it already held Inactive without a date. */
+  const inactiveSinceOf = (id: string, status: string): Date | null => {
+    if (status !== "Inactive") return null;
+    const was = before.get(id);
+    return was?.status === "Inactive" ? was.inactiveSince : seenAt;
+  };
   const newer = new Set(opts.startedAt ? stored.filter((k) => k.lastSeenAt >= opts.startedAt!).map((k) => k.accessKeyId) : []);
   const known = new Set(stored.map((k) => k.accessKeyId));
   let added = 0;
@@ -35,6 +46,8 @@ export async function saveUserKeys(
     if (!known.has(k.accessKeyId)) added++;
     const keyFacts = {
       status: k.status,
+      // The inactive period runs from the first time keyrotate saw the key Inactive, whoever switched it off.
+      inactiveSince: inactiveSinceOf(k.accessKeyId, k.status),
       createDate: k.createDate,
       lastUsedDate: k.lastUsed.lastUsedDate,
       lastUsedService: k.lastUsed.service,
@@ -58,34 +71,21 @@ export async function saveUserKeys(
   return { iamUserId: user.id, added, deleted: gone.count };
 }
 
-const USERS_PER_TRANSACTION = 100;
-
 /** A whole account as one sync saw it. */
 export async function saveInventory(accountId: string, users: IamUserWithKeys[], seenAt: Date): Promise<SyncCounts> {
   const prisma = db();
   await prisma.account.upsert({ where: { id: accountId }, create: { id: accountId }, update: {} });
-  const counts: SyncCounts = { usersSeen: users.length, keysSeen: 0, keysAdded: 0, keysDeleted: 0 };
-  // A transaction per batch: one commit per hundred users instead of one per statement (SQLite
-  // syncs the file at every commit), yet short enough not to hold the database for a whole sync.
-  for (let i = 0; i < users.length; i += USERS_PER_TRANSACTION) {
-    const batch = users.slice(i, i + USERS_PER_TRANSACTION);
-    await prisma.$transaction(
-      async (tx) => {
-        for (const u of batch) {
-          const saved = await saveUserKeys(accountId, u, seenAt, tx);
-          counts.keysSeen += u.keys.length;
-          counts.keysAdded += saved.added;
-          counts.keysDeleted += saved.deleted;
-        }
-      },
-      { timeout: 60_000, maxWait: 10_000 },
-    );
+  const saved = await saveUsers(accountId, users, seenAt);
+  const counts: SyncCounts = { usersSeen: users.length, keysSeen: users.reduce((n, u) => n + u.keys.length, 0), ...saved };
+  // Users this save did not list are gone from IAM, and their keys with them; everything else was seen now.
+  const listed = new Set(users.map((u) => u.userName));
+  const vanished = (await prisma.iamUser.findMany({ where: { accountId, deletedAt: null }, select: { id: true, userName: true } })).filter((u) => !listed.has(u.userName));
+  for (let i = 0; i < vanished.length; i += 500) {
+    const ids = vanished.slice(i, i + 500).map((u) => u.id);
+    await prisma.iamUser.updateMany({ where: { id: { in: ids } }, data: { deletedAt: seenAt } });
+    counts.keysDeleted += (await prisma.accessKey.updateMany({ where: { iamUserId: { in: ids }, deletedAt: null }, data: { deletedAt: seenAt } })).count;
   }
-  // Whatever this sync did not touch is gone from IAM. Compared by time, not by a list of names:
-  // SQLite refuses a statement with more than 999 parameters, and accounts have thousands of users.
-  const notSeen = { accountId, deletedAt: null, lastSeenAt: { lt: seenAt } };
-  const goneKeys = await prisma.accessKey.updateMany({ where: notSeen, data: { deletedAt: seenAt } });
-  counts.keysDeleted += goneKeys.count;
-  await prisma.iamUser.updateMany({ where: notSeen, data: { deletedAt: seenAt } });
+  await prisma.iamUser.updateMany({ where: { accountId, deletedAt: null }, data: { lastSeenAt: seenAt } });
+  await prisma.accessKey.updateMany({ where: { accountId, deletedAt: null, lastSeenAt: { lt: seenAt } }, data: { lastSeenAt: seenAt } });
   return counts;
 }

@@ -18,6 +18,8 @@ export type StoredKey = {
   userName: string;
   accessKeyId: string;
   status: KeyStatus;
+  /** When keyrotate first saw it Inactive; null while Active, or when unknown. */
+  inactiveSince: Date | null;
   createDate: Date;
   lastUsedDate: Date | null;
   lastUsedService: string | null;
@@ -31,6 +33,7 @@ const keySelect = {
   accountId: true,
   iamUserId: true,
   status: true,
+  inactiveSince: true,
   createDate: true,
   lastUsedDate: true,
   lastUsedService: true,
@@ -45,6 +48,7 @@ type KeyRecord = {
   accountId: string;
   iamUserId: string;
   status: string;
+  inactiveSince: Date | null;
   createDate: Date;
   lastUsedDate: Date | null;
   lastUsedService: string | null;
@@ -64,6 +68,7 @@ function toStoredKey(k: KeyRecord): StoredKey {
     userName: k.user.userName,
     accessKeyId: k.accessKeyId,
     status: k.status === "Inactive" ? "Inactive" : "Active",
+    inactiveSince: k.inactiveSince,
     createDate: k.createDate,
     lastUsedDate: k.lastUsedDate,
     lastUsedService: k.lastUsedService,

@@ -1,17 +1,24 @@
 import "server-only";
 // The dashboard's one-click key actions, outside a guided rotation. The same guards as the rules
-// module decide; a key whose user is mid-rotation is left to the rotation.
-import { KeyrotateError } from "../errors.ts";
+// module decide; a key whose user is mid-rotation is left to the rotation. One action per user at a time
+// (a lease), and the key's status is read again right before the change: the 2nd-line notice alone can take
+// seconds, and someone may have flipped the key meanwhile.
+import { randomUUID } from "node:crypto";
+import { KeyrotateError, userMessageOf } from "../errors.ts";
 import { findKey, type StoredKey } from "../db/keys.ts";
+import { acquireLease, releaseLease } from "../db/leases.ts";
 import { findActiveRotation } from "../db/rotations.ts";
-import { lastDeactivation } from "../db/audit.ts";
 import type { Actor } from "../auth/roles.ts";
 import { assertManaged } from "../auth/scope-config.ts";
 import { assertMayChangeKeysIn } from "../accounts/registry.ts";
+import type { KeyStatus } from "../iam/types.ts";
 import { defaultDeps, readLiveUser, refreshLiveUser, rulesConfig, tellSecondLine, type LiveUser, type RotationDeps } from "./context.ts";
 import { checkDeactivateKey, checkDeleteKey, checkReactivateKey, type GuardResult } from "./rules/index.ts";
 
 export type KeyActionOutcome = { message: string };
+
+// Longer than an action takes (a webhook with retries is the slow part); a crashed holder lets it lapse.
+const USER_LEASE_MS = 2 * 60_000;
 
 /** The stored key an action acts on, read once: it names the audit target and feeds the action. */
 export async function loadKey(accessKeyId: string): Promise<StoredKey> {
@@ -23,6 +30,20 @@ export async function loadKey(accessKeyId: string): Promise<StoredKey> {
 function enforce(guard: GuardResult): { overrideReason?: string } {
   if (!guard.ok) throw new KeyrotateError("rule-violation", guard.message);
   return { overrideReason: guard.overrideReason };
+}
+
+/** Runs `body` holding the user's lease: a second action on the same user's keys is refused meanwhile. */
+export async function withUserLease<T>(iamUserId: string, userName: string, body: () => Promise<T>): Promise<T> {
+  const name = `user:${iamUserId}`;
+  const holder = randomUUID();
+  if (!(await acquireLease(name, holder, USER_LEASE_MS)).acquired) {
+    throw new KeyrotateError("conflict", `Someone else is changing ${userName}'s keys right now. Try again in a moment.`);
+  }
+  try {
+    return await body();
+  } finally {
+    await releaseLease(name, holder).catch((error: unknown) => console.error("could not release a user lease", error));
+  }
 }
 
 async function keyContext(stored: StoredKey, actor: Actor, deps: RotationDeps) {
@@ -57,6 +78,26 @@ async function noticeFirst(
   return `Proceeded WITHOUT notifying 2nd line (${sent.detail}).`;
 }
 
+/** Right before the change: the key must still be as the guard saw it. */
+async function assertStillStatus(live: LiveUser, accessKeyId: string, expected: KeyStatus): Promise<void> {
+  const now = (await live.iam.listAccessKeys(live.user.userName)).find((k) => k.accessKeyId === accessKeyId);
+  if (!now) throw new KeyrotateError("conflict", `Key ${accessKeyId} disappeared from IAM meanwhile: nothing was changed.`);
+  if (now.status !== expected) {
+    throw new KeyrotateError("conflict", `Key ${accessKeyId} became ${now.status} meanwhile (someone else changed it): nothing was changed. Reload and decide again.`);
+  }
+}
+
+/** IAM made the change: whatever fails after that is a warning on the outcome, never a failure. */
+async function afterChange(deps: RotationDeps, live: LiveUser, message: string): Promise<KeyActionOutcome> {
+  try {
+    await refreshLiveUser(deps, live);
+    return { message };
+  } catch (error) {
+    console.error("refresh after a key change failed", error);
+    return { message: `${message} (IAM made the change, but keyrotate could not read the user again: ${userMessageOf(error)} Sync to refresh the page.)` };
+  }
+}
+
 type KeyActionInput = { key: StoredKey; actor: Actor };
 
 export async function deactivateKey(
@@ -64,36 +105,46 @@ export async function deactivateKey(
   deps: RotationDeps = defaultDeps,
 ): Promise<KeyActionOutcome> {
   const { key: stored, actor } = input;
-  const ctx = await keyContext(stored, actor, deps);
-  const guard = enforce(
-    checkDeactivateKey({ key: ctx.key, otherKeys: ctx.others, role: actor.role, overrideReason: input.overrideReason, config: rulesConfig(), now: deps.now() }),
-  );
-  const notice = await noticeFirst("deactivate", stored, ctx.live, actor, !!input.proceedWithoutNotice, deps);
-  await ctx.live.iam.setAccessKeyStatus(stored.userName, stored.accessKeyId, "Inactive");
-  await refreshLiveUser(deps, ctx.live);
-  const override = guard.overrideReason ? ` Admin override: ${guard.overrideReason}` : "";
-  return { message: `Key ${stored.accessKeyId} is now Inactive. ${notice}${override}` };
+  return withUserLease(stored.iamUserId, stored.userName, async () => {
+    const ctx = await keyContext(stored, actor, deps);
+    const guard = enforce(
+      checkDeactivateKey({ key: ctx.key, otherKeys: ctx.others, role: actor.role, overrideReason: input.overrideReason, config: rulesConfig(), now: deps.now() }),
+    );
+    const notice = await noticeFirst("deactivate", stored, ctx.live, actor, !!input.proceedWithoutNotice, deps);
+    await assertStillStatus(ctx.live, stored.accessKeyId, "Active");
+    await ctx.live.iam.setAccessKeyStatus(stored.userName, stored.accessKeyId, "Inactive");
+    const override = guard.overrideReason ? ` Admin override: ${guard.overrideReason}` : "";
+    return afterChange(deps, ctx.live, `Key ${stored.accessKeyId} is now Inactive. ${notice}${override}`);
+  });
 }
 
 export async function reactivateKey(input: KeyActionInput, deps: RotationDeps = defaultDeps): Promise<KeyActionOutcome> {
   const { key: stored, actor } = input;
-  const ctx = await keyContext(stored, actor, deps);
-  enforce(checkReactivateKey(ctx.key));
-  await ctx.live.iam.setAccessKeyStatus(stored.userName, stored.accessKeyId, "Active");
-  await refreshLiveUser(deps, ctx.live);
-  return { message: `Key ${stored.accessKeyId} is Active again.` };
+  return withUserLease(stored.iamUserId, stored.userName, async () => {
+    const ctx = await keyContext(stored, actor, deps);
+    enforce(checkReactivateKey(ctx.key));
+    await ctx.live.iam.setAccessKeyStatus(stored.userName, stored.accessKeyId, "Active");
+    return afterChange(deps, ctx.live, `Key ${stored.accessKeyId} is Active again.`);
+  });
 }
 
 export async function deleteKey(
-  input: KeyActionInput & { proceedWithoutNotice?: boolean },
+  input: KeyActionInput & { proceedWithoutNotice?: boolean; overrideReason?: string },
   deps: RotationDeps = defaultDeps,
 ): Promise<KeyActionOutcome> {
   const { key: stored, actor } = input;
-  const ctx = await keyContext(stored, actor, deps);
-  const deactivatedAt = (await lastDeactivation(stored.accessKeyId)) ?? undefined;
-  enforce(checkDeleteKey({ key: ctx.key, config: rulesConfig(), now: deps.now(), deactivatedAt }));
-  const notice = await noticeFirst("delete", stored, ctx.live, actor, !!input.proceedWithoutNotice, deps);
-  await ctx.live.iam.deleteAccessKey(stored.userName, stored.accessKeyId);
-  await refreshLiveUser(deps, ctx.live);
-  return { message: `Key ${stored.accessKeyId} is deleted. ${notice}` };
+  return withUserLease(stored.iamUserId, stored.userName, async () => {
+    const ctx = await keyContext(stored, actor, deps);
+    // Facts from IAM, not from keyrotate's own log: since when the key is Inactive, as keyrotate saw it. A key
+    // the stored copy still thought Active was switched off just now (the live read saw it first).
+    const deactivatedAt = stored.status === "Inactive" ? stored.inactiveSince : deps.now();
+    const guard = enforce(
+      checkDeleteKey({ key: ctx.key, config: rulesConfig(), now: deps.now(), deactivatedAt, role: actor.role, overrideReason: input.overrideReason }),
+    );
+    const notice = await noticeFirst("delete", stored, ctx.live, actor, !!input.proceedWithoutNotice, deps);
+    await assertStillStatus(ctx.live, stored.accessKeyId, "Inactive");
+    await ctx.live.iam.deleteAccessKey(stored.userName, stored.accessKeyId);
+    const override = guard.overrideReason ? ` Admin override: ${guard.overrideReason}` : "";
+    return afterChange(deps, ctx.live, `Key ${stored.accessKeyId} is deleted. ${notice}${override}`);
+  });
 }

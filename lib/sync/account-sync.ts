@@ -6,8 +6,8 @@ import "server-only";
 // report cannot answer: a key whose last use moved when the report lacks the service (moto never fills it;
 // AWS does), and the keys of a rotation in progress, which must be live.
 import pLimit from "p-limit";
-import { db } from "../db/client.ts";
-import { saveUserKeys, type SyncCounts } from "../db/inventory.ts";
+import type { SyncCounts } from "../db/inventory.ts";
+import { saveUsers } from "../db/save-users.ts";
 import { listActiveRotations } from "../db/rotations.ts";
 import { loadAccountState, markAccountSeen, markUsersGone, saveLastUsed, type StoredKeyFacts, type StoredUserFacts } from "../db/sync-state.ts";
 import { lastUsedFromSlot, matchReportSlots, type CredentialReportRow, type KeySlot } from "../iam/credential-report.ts";
@@ -16,8 +16,6 @@ import type { IamAccessKey, IamGateway, IamUser, KeyLastUsed } from "../iam/inde
 export type SyncProgress = { phase: "credential report" | "users" | "saving"; usersDone: number; usersTotal: number };
 
 export type AccountSyncResult = SyncCounts & { reportGeneratedAt: Date; iamCalls: number };
-
-const USERS_PER_TRANSACTION = 100;
 
 type Options = { concurrency: number; withTags: boolean; onProgress: (p: SyncProgress) => void };
 
@@ -48,8 +46,8 @@ export async function syncAccount(iam: IamGateway, accountId: string, startedAt:
   const progress = () => opts.onProgress({ phase: "users", usersDone: done, usersTotal: iamUsers.length });
   progress();
 
-  // IAM first, many users at once; then the database, a hundred users per transaction (SQLite syncs the file at
-  // every commit, so one commit per user would make a first sync of thousands of users crawl).
+  // IAM first, many users at once; then the database, in bulk and only what changed (SQLite syncs the file at
+  // every commit, so a write per user would make a first sync of thousands of users crawl).
   const limit = pLimit(opts.concurrency);
   const outcomes = await Promise.all(
     iamUsers.map((user) =>
@@ -63,24 +61,19 @@ export async function syncAccount(iam: IamGateway, accountId: string, startedAt:
   );
   opts.onProgress({ phase: "saving", usersDone: done, usersTotal: iamUsers.length });
   const seenAt = new Date();
-  for (let i = 0; i < outcomes.length; i += USERS_PER_TRANSACTION) {
-    await db().$transaction(
-      async (tx) => {
-        for (const { user, outcome } of outcomes.slice(i, i + USERS_PER_TRANSACTION)) {
-          if (outcome.kind === "unchanged") {
-            counts.keysSeen += stored.get(user.userName)!.keys.length;
-            for (const { accessKeyId, used } of outcome.lastUsed) await saveLastUsed(accessKeyId, used, tx);
-          } else {
-            counts.keysSeen += outcome.keys.length;
-            const saved = await saveUserKeys(accountId, { ...user, tags: outcome.tags, keys: outcome.keys }, seenAt, tx, { startedAt });
-            counts.keysAdded += saved.added;
-            counts.keysDeleted += saved.deleted;
-          }
-        }
-      },
-      { timeout: 60_000, maxWait: 10_000 },
-    );
+  const changed = [];
+  for (const { user, outcome } of outcomes) {
+    if (outcome.kind === "unchanged") {
+      counts.keysSeen += stored.get(user.userName)!.keys.length;
+      for (const { accessKeyId, used } of outcome.lastUsed) await saveLastUsed(accessKeyId, used);
+    } else {
+      counts.keysSeen += outcome.keys.length;
+      changed.push({ ...user, tags: outcome.tags, keys: outcome.keys });
+    }
   }
+  const saved = await saveUsers(accountId, changed, seenAt, { startedAt });
+  counts.keysAdded += saved.keysAdded;
+  counts.keysDeleted += saved.keysDeleted;
 
   const listed = new Set(iamUsers.map((u) => u.userName));
   const gone = [...stored.values()].filter((u) => !listed.has(u.userName)).map((u) => u.id);

@@ -52,7 +52,7 @@ const form = (fields: Record<string, string>) => {
 };
 
 describe("what one click costs", () => {
-  it("one Deactivate makes 8 IAM calls (GetUser, ListAccessKeys, 2 GetAccessKeyLastUsed; UpdateAccessKey; ListAccessKeys, 2 GetAccessKeyLastUsed), no STS call, and reads the key row once", async () => {
+  it("one Deactivate makes 9 IAM calls (GetUser, ListAccessKeys, 2 GetAccessKeyLastUsed; ListAccessKeys again right before; UpdateAccessKey; ListAccessKeys, 2 GetAccessKeyLastUsed), no STS call, and reads the key row once", async () => {
     // The old key has been quiet for 3 days and the new one is in use: the guard lets it through.
     const [old] = await seedIam(emulator.endpoint(), [
       {
@@ -70,8 +70,8 @@ describe("what one click costs", () => {
     const state = await deactivateKeyAction(undefined, form({ accessKeyId: old.accessKeyId }));
 
     expect(state).toMatchObject({ ok: true, message: expect.stringMatching(/now Inactive/) });
-    expect(proxy.stats().byAction).toEqual({ GetUser: 1, ListAccessKeys: 2, GetAccessKeyLastUsed: 4, UpdateAccessKey: 1 });
-    expect(proxy.stats().requests).toBe(8);
+    expect(proxy.stats().byAction).toEqual({ GetUser: 1, ListAccessKeys: 3, GetAccessKeyLastUsed: 4, UpdateAccessKey: 1 });
+    expect(proxy.stats().requests).toBe(9);
     expect(findKey).toHaveBeenCalledTimes(1);
     const { listKeys, listKeysOfUser } = await import("@/lib/db/keys.ts");
     expect(listKeys).not.toHaveBeenCalled();

@@ -35,8 +35,9 @@ export const reactivateKeyAction = defineAction({
 export const deleteKeyAction = defineAction({
   name: "key.delete",
   permission: "key.delete",
-  input: z.object({ accessKeyId: accessKeyIdSchema, proceedWithoutNotice: checkbox.optional() }),
+  input: z.object({ accessKeyId: accessKeyIdSchema, overrideReason: optionalText(500), proceedWithoutNotice: checkbox.optional() }),
   ...ofKey,
+  // An override reason only counts for admins, and only when nobody knows since when the key is Inactive.
   run: (i, { actor, loaded }) => deleteKey({ ...i, key: loaded, actor }),
   done: (outcome) => outcome,
 });

@@ -143,7 +143,7 @@ describe("checkDeleteKey", () => {
   const inactive = (lastUsedDate: Date | null) => key(OLD, { status: "Inactive", lastUsedDate });
 
   it("never deletes an Active key, even one never used", () => {
-    const result = checkDeleteKey({ key: key(OLD, { lastUsedDate: null }), config, now: T0 });
+    const result = checkDeleteKey({ key: key(OLD, { lastUsedDate: null }), config, now: T0, deactivatedAt: null });
     expect(result).toMatchObject({ ok: false, code: "active-key-delete" });
   });
 
@@ -151,12 +151,28 @@ describe("checkDeleteKey", () => {
     expect(checkDeleteKey({ key: inactive(null), config, now: T0, deactivatedAt: T0 })).toEqual({ ok: true });
   });
 
-  it("without a deactivation time, checks only the quiet window: exactly the window passes, 1 ms less fails", () => {
-    expect(checkDeleteKey({ key: inactive(at(-QUIET)), config, now: T0 })).toEqual({ ok: true });
-    expect(checkDeleteKey({ key: inactive(at(-QUIET + 1)), config, now: T0 })).toMatchObject({
+  it("checks the quiet window too: exactly the window passes, 1 ms less fails", () => {
+    const noInactivePeriod = { ...config, inactivePeriodMs: 0 };
+    expect(checkDeleteKey({ key: inactive(at(-QUIET)), config: noInactivePeriod, now: T0, deactivatedAt: at(-QUIET) })).toEqual({ ok: true });
+    expect(checkDeleteKey({ key: inactive(at(-QUIET + 1)), config: noInactivePeriod, now: T0, deactivatedAt: at(-QUIET + 1) })).toMatchObject({
       ok: false,
       code: "used-within-quiet-window",
     });
+  });
+
+  it("does not know the inactive period when nobody recorded when the key went Inactive: only an admin, with a reason, may delete", () => {
+    const used = inactive(at(-30 * DAY));
+    expect(checkDeleteKey({ key: used, config, now: T0, deactivatedAt: null })).toMatchObject({ ok: false, code: "inactive-since-unknown" });
+    expect(checkDeleteKey({ key: used, config, now: T0, deactivatedAt: null, role: "rotator", overrideReason: "it has been off for months" })).toMatchObject({
+      ok: false,
+      code: "override-requires-admin",
+    });
+    expect(checkDeleteKey({ key: used, config, now: T0, deactivatedAt: null, role: "admin", overrideReason: "off since the March incident" })).toEqual({
+      ok: true,
+      overrideReason: "off since the March incident",
+    });
+    // A never-used key has nothing to wait for.
+    expect(checkDeleteKey({ key: inactive(null), config, now: T0, deactivatedAt: null })).toEqual({ ok: true });
   });
 
   it("refuses use after deactivation, but not use at the deactivation instant", () => {

@@ -157,12 +157,18 @@ export function checkReactivateKey(key: KeySnapshot): GuardResult {
   return refuse("key-not-inactive", `Key ${key.accessKeyId} is already Active; nothing to reactivate.`);
 }
 
-/** `deactivatedAt` is known inside a rotation; without it the inactive period cannot be checked. */
+/**
+ * `deactivatedAt`: when the key was first seen Inactive (a rotation knows; direct actions read it from IAM facts
+ * keyrotate recorded). null means nobody knows, so the inactive period cannot be checked: only an admin, with a
+ * written reason, may delete then.
+ */
 export function checkDeleteKey(input: {
   key: KeySnapshot;
   config: RulesConfig;
   now: Date;
-  deactivatedAt?: Date;
+  deactivatedAt: Date | null;
+  role?: Role;
+  overrideReason?: string;
 }): GuardResult {
   const { key, config, now, deactivatedAt } = input;
   if (key.status === "Active") {
@@ -173,24 +179,34 @@ export function checkDeleteKey(input: {
     );
   }
   if (key.lastUsedDate === null) return { ok: true };
+  if (deactivatedAt === null) {
+    return applyOverride(
+      refuse(
+        "inactive-since-unknown",
+        `keyrotate does not know since when key ${key.accessKeyId} is Inactive (it was switched off before keyrotate recorded it), ` +
+          `so it cannot tell whether the ${formatDuration(config.inactivePeriodMs)} inactive period is over. ` +
+          "An admin can delete it with a reason; otherwise reactivate and deactivate it here to start the period.",
+      ),
+      input.role ?? "viewer",
+      input.overrideReason,
+    );
+  }
   const lastUsed = key.lastUsedDate;
-  if (deactivatedAt && lastUsed.getTime() > deactivatedAt.getTime()) {
+  if (lastUsed.getTime() > deactivatedAt.getTime()) {
     return refuse(
       "used-after-deactivation",
       `Something tried to use key ${key.accessKeyId} at ${formatTime(lastUsed)}, after it was made Inactive ` +
         `(${formatTime(deactivatedAt)}). Find and fix that caller (reactivate the key if it is broken) before deleting.`,
     );
   }
-  if (deactivatedAt) {
-    const inactiveForMs = now.getTime() - deactivatedAt.getTime();
-    if (inactiveForMs < config.inactivePeriodMs) {
-      return refuse(
-        "inactive-period-not-over",
-        `Key ${key.accessKeyId} has been Inactive for ${formatDuration(inactiveForMs)}; the runbook waits ` +
-          `${formatDuration(config.inactivePeriodMs)} so a rollback is still possible. ` +
-          `Delete it in about ${formatDuration(config.inactivePeriodMs - inactiveForMs)}.`,
-      );
-    }
+  const inactiveForMs = now.getTime() - deactivatedAt.getTime();
+  if (inactiveForMs < config.inactivePeriodMs) {
+    return refuse(
+      "inactive-period-not-over",
+      `Key ${key.accessKeyId} has been Inactive for ${formatDuration(inactiveForMs)}; the runbook waits ` +
+        `${formatDuration(config.inactivePeriodMs)} so a rollback is still possible. ` +
+        `Delete it in about ${formatDuration(config.inactivePeriodMs - inactiveForMs)}.`,
+    );
   }
   const quietForMs = now.getTime() - lastUsed.getTime();
   if (quietForMs < config.quietWindowMs) {

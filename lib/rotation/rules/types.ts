@@ -159,6 +159,7 @@ export type RuleViolationCode =
   | "active-key-delete"
   | "used-after-deactivation"
   | "inactive-period-not-over"
+  | "inactive-since-unknown"
   | "used-within-quiet-window"
   | "cancel-after-deactivation";
 

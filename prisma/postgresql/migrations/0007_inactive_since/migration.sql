@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "AccessKey" ADD COLUMN     "inactiveSince" TIMESTAMP(3);
+
