@@ -69,7 +69,9 @@ beforeAll(async () => {
   [K1, K2, K3] = seeded.map((k) => k.accessKeyId);
   secrets = [...seeded.map((k) => k.secretAccessKey), FAKE1, FAKE2];
   const sync = keyrotate(["sync"]);
-  expect(sync.stderr).toBe("");
+  // Progress goes to stderr as plain lines when stderr is not a terminal; the outcome to stdout.
+  expect(sync.stderr).toMatch(/^default: reading users 3\/3$/m);
+  expect(sync.stdout).toMatch(/^Synced default \(123456789012\): 3 users, 3 keys/m);
   expect(sync.status).toBe(0);
 
   dir = mkdtempSync(join(tmpdir(), "keyrotate-discover-"));

@@ -9,6 +9,7 @@ import { cliActor } from "./actor.ts";
 import { withDb } from "./output.ts";
 
 const BAR = 24;
+const PHASES: Record<SyncProgress["phase"], string> = { "credential report": "reading the credential report", users: "reading users", saving: "saving" };
 
 /** Progress for people: a redrawn bar on a terminal; a line per phase and per tenth otherwise (logs, cron). */
 export function progressPrinter(stream: NodeJS.WriteStream = process.stderr) {
@@ -19,7 +20,7 @@ export function progressPrinter(stream: NodeJS.WriteStream = process.stderr) {
     const share = p.usersTotal ? p.usersDone / p.usersTotal : 0;
     if (stream.isTTY) {
       const filled = Math.round(share * BAR);
-      stream.write(`\r${name}: ${p.phase} [${"#".repeat(filled)}${".".repeat(BAR - filled)}] ${p.usersDone}/${p.usersTotal} users   `);
+      stream.write(`\r${name}: ${PHASES[p.phase]} [${"#".repeat(filled)}${".".repeat(BAR - filled)}] ${p.usersDone}/${p.usersTotal}   `);
       if (p.phase === "saving") stream.write("\n");
       return;
     }
@@ -27,7 +28,7 @@ export function progressPrinter(stream: NodeJS.WriteStream = process.stderr) {
     if (lastPhase.get(name) === p.phase && (p.phase !== "users" || lastTenth.get(name) === tenth)) return;
     lastPhase.set(name, p.phase);
     lastTenth.set(name, tenth);
-    stream.write(`${name}: ${p.phase}${p.usersTotal ? ` ${p.usersDone}/${p.usersTotal} users` : ""}\n`);
+    stream.write(`${name}: ${PHASES[p.phase]}${p.phase === "users" ? ` ${p.usersDone}/${p.usersTotal}` : ""}\n`);
   };
 }
 
