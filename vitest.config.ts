@@ -2,7 +2,8 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 // Unit tests (*.test.ts) run everywhere. Integration tests (*.int.test.ts) run once per database:
-// SQLite always, PostgreSQL when KEYROTATE_TEST_POSTGRES_URL names a server (CI sets it).
+// SQLite always, PostgreSQL when KEYROTATE_TEST_POSTGRES_URL names a server (CI sets it; `npm test`
+// sets it when a server answers on the default local address). Both projects run the same files.
 const integration = (provider: "sqlite" | "postgresql") => ({
   extends: true as const,
   test: {
