@@ -7,7 +7,13 @@ import type { Role } from "./roles.ts";
 const audit: AuditRecord[] = [];
 let role: Role = "admin";
 let signedIn = true;
-vi.mock("../db/audit.ts", () => ({ appendAudit: async (r: AuditRecord) => void audit.push(r) }));
+let auditFails = false;
+vi.mock("../db/audit.ts", () => ({
+  appendAudit: async (r: AuditRecord) => {
+    if (auditFails) throw new Error("database is locked");
+    audit.push(r);
+  },
+}));
 vi.mock("./actor.ts", () => ({ currentActor: async () => (signedIn ? { name: "Alice", subject: "oidc|alice", role, requestId: "req-1" } : null) }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
@@ -36,6 +42,7 @@ beforeEach(() => {
   audit.length = 0;
   role = "admin";
   signedIn = true;
+  auditFails = false;
 });
 
 describe("defineAction", () => {
@@ -135,5 +142,15 @@ describe("defineAction", () => {
     expect(await action(undefined, { accessKeyId: "AKIAAAAAAAAAAAAAAAAB" })).toEqual({ ok: false, message: "No live key." });
     expect(run).not.toHaveBeenCalled();
     expect(audit).toMatchObject([{ action: "key.delete", accessKeyId: "AKIAAAAAAAAAAAAAAAAB", result: "error", message: "No live key." }]);
+  });
+
+  it("reports what the domain did even when the audit write after it fails, and logs it", async () => {
+    const spy = vi.spyOn(console, "error").mockImplementation(() => {});
+    auditFails = true;
+    const { action } = makeAction();
+    const state = await action(undefined, { accessKeyId: "AKIAAAAAAAAAAAAAAAAA" });
+    expect(state).toMatchObject({ ok: true, result: { secret: "s3cr3t" }, message: expect.stringMatching(/^Created AKIAAAAAAAAAAAAAAAAA\. \(The audit trail could not record this/) });
+    expect(spy).toHaveBeenCalledWith("key.deactivate: done, but not audited", expect.any(Error));
+    spy.mockRestore();
   });
 });

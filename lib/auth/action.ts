@@ -4,7 +4,8 @@ import "server-only";
 // action is a public endpoint.
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
-import { appendAudit, type AuditRecord } from "../db/audit.ts";
+import { appendAudit } from "../db/audit.ts";
+import { auditActor } from "./audit-actor.ts";
 import { KeyrotateError, userMessageOf } from "../errors.ts";
 import { currentActor } from "./actor.ts";
 import { SIGNED_OUT } from "./gate.ts";
@@ -43,10 +44,6 @@ export type ServerAction<Reply> = ((prev: ActionState<Reply> | undefined, payloa
   permission: Permission;
 };
 
-/** Who acted, as the audit trail records it. */
-export function auditActor(actor: Actor): Pick<AuditRecord, "actor" | "actorId" | "actorRole" | "requestId"> {
-  return { actor: actor.name, actorId: actor.subject ?? null, actorRole: actor.role, requestId: actor.requestId ?? null };
-}
 
 function fieldErrors(error: z.ZodError): Record<string, string[]> {
   const out: Record<string, string[]> = {};
@@ -92,19 +89,33 @@ export function defineAction<S extends z.ZodType, Loaded = undefined, Result = u
     const name = typeof spec.name === "string" ? spec.name : spec.name(input);
     const summary = spec.summary ? spec.summary(input) : (input as Record<string, unknown>);
     let loaded: Loaded | undefined;
-    let state: ActionState<Reply>;
+    let outcome: { result: Result } | { error: unknown };
     try {
       loaded = spec.load ? await spec.load(input) : undefined;
-      const result = await spec.run(input, { actor, loaded: loaded as Loaded });
-      const done = spec.done?.(result, input) ?? { message: "Done." };
-      const target = { ...spec.target?.(input, loaded), ...done.target };
-      await appendAudit({ ...who, action: name, ...target, input: summary, result: "ok", message: done.message });
-      state = { ok: true, message: done.message, result: spec.reply?.(result) };
+      outcome = { result: await spec.run(input, { actor, loaded: loaded as Loaded }) };
     } catch (error) {
+      outcome = { error };
+    }
+    let state: ActionState<Reply>;
+    if ("result" in outcome) {
+      // The domain did it (IAM may have changed): the person is told so even if recording it fails.
+      const done = spec.done?.(outcome.result, input) ?? { message: "Done." };
+      state = { ok: true, message: done.message, result: spec.reply?.(outcome.result) };
+      const target = { ...spec.target?.(input, loaded), ...done.target };
+      try {
+        await appendAudit({ ...who, action: name, ...target, input: summary, result: "ok", message: done.message });
+      } catch (error) {
+        console.error(`${name}: done, but not audited`, error);
+        state.message += " (The audit trail could not record this; the server log has it.)";
+      }
+    } else {
+      const { error } = outcome;
       if (!(error instanceof KeyrotateError) || error.code === "internal") console.error(name, error);
       const message = userMessageOf(error);
-      await appendAudit({ ...who, action: name, ...spec.target?.(input, loaded), input: summary, result: "error", message });
       state = { ok: false, message };
+      await appendAudit({ ...who, action: name, ...spec.target?.(input, loaded), input: summary, result: "error", message }).catch((e: unknown) =>
+        console.error(`${name}: refused, and the refusal was not audited`, e),
+      );
     }
     // Every page shows keys, locations or the audit trail: refresh them all after any change.
     revalidatePath("/", "layout");

@@ -1,6 +1,6 @@
 // The guided rotation end to end against the IAM emulator and a real database.
 import { IAMClient, ListAccessKeysCommand } from "@aws-sdk/client-iam";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { seedIam } from "../testing/moto/seed.ts";
 import { setupEmulator, useKey } from "../testing/emulator.ts";
 import { setupFreshDatabase } from "../testing/use-database.ts";
@@ -9,6 +9,8 @@ import { addLocationToKey } from "../locations/registry.ts";
 import { listLocations } from "../db/locations.ts";
 import { findActiveRotation, getRotation } from "../db/rotations.ts";
 import { KeyrotateError } from "../errors.ts";
+import { listAudit } from "../db/audit.ts";
+import { db } from "../db/client.ts";
 import type { Actor } from "../auth/roles.ts";
 import { defaultDeps, type RotationDeps } from "./context.ts";
 import { advanceRotation, beginRotation, loadRotation, type RotationCommand } from "./runner.ts";
@@ -187,5 +189,60 @@ describe("when IAM refuses a step's change", () => {
     expect((await iamKeys("flaky-iam"))[0].status).toBe("Active");
     // And it can go on once IAM answers again.
     expect((await step(rotation.id, { type: "deactivate-old" })).rotation.step).toBe("old-inactive");
+  });
+});
+
+describe("once IAM has answered", () => {
+  it("hands over the new secret even when the rotation loses its save to a concurrent cancel, and audits the new key", async () => {
+    await seedIam(emulator.endpoint(), [{ userName: "cancelled-mid-create", keys: [{ ageDays: 100, lastUsed: { daysAgo: 1, service: "s3", region: "eu-west-2" } }] }]);
+    await runSync("test");
+    const { rotation } = await beginRotation({ accountId: ACCOUNT, userName: "cancelled-mid-create", actor: alice }, deps);
+    await step(rotation.id, { type: "confirm-locations", acknowledgeNoLocations: true });
+    // Bob cancels the rotation while IAM is creating Alice's key.
+    const racing: RotationDeps = {
+      ...deps,
+      iam: async (accountId, who) => {
+        const gateway = await defaultDeps.iam(accountId, who);
+        return {
+          ...gateway,
+          createAccessKey: async (userName: string) => {
+            const created = await gateway.createAccessKey(userName);
+            await advanceRotation({ rotation: await loadRotation(rotation.id), command: { type: "cancel", reason: "bob changed his mind" }, actor: { name: "bob", role: "rotator" } }, deps);
+            return created;
+          },
+        };
+      },
+    };
+    const out = await advanceRotation({ rotation: await loadRotation(rotation.id), command: { type: "create-key" }, actor: alice }, racing);
+    expect(out.secret?.secretAccessKey.length).toBeGreaterThanOrEqual(20);
+    expect(out.warnings).toEqual([expect.stringMatching(/^IAM made the change, but the rotation could not record it .*Someone else moved this rotation on/)]);
+    expect((await iamKeys("cancelled-mid-create")).map((k) => k.id)).toContain(out.secret!.accessKeyId);
+    const [created] = await listAudit({ action: "rotation.key-created" });
+    expect(created).toMatchObject({ actor: "alice", accessKeyId: out.secret!.accessKeyId, userName: "cancelled-mid-create", result: "ok" });
+  });
+
+  it("logs and audits a rollback that fails after IAM refused, instead of swallowing it", async () => {
+    const spy = vi.spyOn(console, "error").mockImplementation(() => {});
+    await seedIam(emulator.endpoint(), [{ userName: "rollback-fails", keys: [{ ageDays: 30 }] }]);
+    await runSync("test");
+    const { rotation } = await beginRotation({ accountId: ACCOUNT, userName: "rollback-fails", actor: alice }, deps);
+    await step(rotation.id, { type: "send-notification" });
+    const loaded = await loadRotation(rotation.id);
+    // IAM refuses, and by then someone else has moved the rotation on: the step cannot be put back.
+    const refusing: RotationDeps = {
+      ...deps,
+      iam: async (accountId, who) => ({
+        ...(await defaultDeps.iam(accountId, who)),
+        setAccessKeyStatus: async () => {
+          await db().rotation.update({ where: { id: rotation.id }, data: { version: { increment: 1 } } });
+          throw new KeyrotateError("iam-unreachable", "Cannot reach AWS IAM (ECONNRESET).");
+        },
+      }),
+    };
+    await expect(advanceRotation({ rotation: loaded, command: { type: "deactivate-old" }, actor: alice }, refusing)).rejects.toThrow(/Cannot reach AWS IAM/);
+    const [failed] = await listAudit({ action: "rotation.rollback-failed" });
+    expect(failed).toMatchObject({ result: "error", userName: "rollback-fails", message: expect.stringMatching(/IAM refused the step .*putting the rotation back at retire failed/) });
+    expect(spy).toHaveBeenCalled();
+    spy.mockRestore();
   });
 });

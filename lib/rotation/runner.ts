@@ -1,7 +1,9 @@
 import "server-only";
 // Applies the rules' decisions: loads live facts, asks lib/rotation/rules, claims the step in the
 // database (compare-and-swap) BEFORE touching IAM, then runs the effects in order.
-import { KeyrotateError } from "../errors.ts";
+import { KeyrotateError, userMessageOf } from "../errors.ts";
+import { appendAudit } from "../db/audit.ts";
+import { auditActor } from "../auth/audit-actor.ts";
 import { listLocations, moveLocationsToKey } from "../db/locations.ts";
 import type { NewSecret } from "../iam/types.ts";
 import {
@@ -24,6 +26,8 @@ export type AdvanceOutcome = {
   notice?: string;
   /** Present once, right after the new key is created; never stored anywhere. */
   secret?: NewSecret;
+  /** What failed after IAM had changed: the change stands, the person is told. */
+  warnings: string[];
 };
 
 /** What a person can ask for; the runner fills in what the rules need from the database. */
@@ -51,7 +55,7 @@ export async function beginRotation(
     state: started.state,
     startedBy: input.actor.name,
   });
-  return { rotation, audit: started.audit };
+  return { rotation, audit: started.audit, warnings: [] };
 }
 
 async function toEvent(command: RotationCommand, state: RotationState): Promise<RotationEvent> {
@@ -85,30 +89,85 @@ export async function advanceRotation(
   if (!decided.ok) refused(decided);
   const claimed = rotation;
   rotation = await saveRotationState(rotation, decided.state);
-  const outcome: AdvanceOutcome = { rotation, audit: decided.audit, notice: decided.notice };
+  const outcome: AdvanceOutcome = { rotation, audit: decided.audit, notice: decided.notice, warnings: [] };
 
-  let applied = 0;
-  try {
-    for (const effect of decided.effects) {
-      const follow = await applyEffect(effect, rotation, live, input.actor, deps, outcome);
-      applied++;
-      if (!follow) continue;
+  // Once IAM has changed, nothing is thrown: the person gets what IAM did (the secret included) and a
+  // warning for each bookkeeping step that failed after it. Reconciliation puts the records right.
+  let iamChanged = false;
+  const warn = (what: string, error: unknown) => {
+    console.error(`rotation ${rotation.id}: ${what}`, error);
+    outcome.warnings.push(`${what}: ${userMessageOf(error)}`);
+  };
+  for (const effect of decided.effects) {
+    let follow: Awaited<ReturnType<typeof applyEffect>>;
+    try {
+      follow = await applyEffect(effect, rotation, live, input.actor, deps, outcome);
+    } catch (error) {
+      if (iamChanged) {
+        warn("IAM made the first change, but the next one failed; the rotation stays at its step", error);
+        break;
+      }
+      // IAM refused before anything changed there: put the step back, so the rotation never claims what IAM
+      // does not show (an "inactive" old key that is still Active).
+      await putBack(rotation, claimed.state, input.actor, error);
+      throw error;
+    }
+    if (changesIam(effect)) iamChanged = true;
+    if (effect.type === "create-key" && outcome.secret) await auditNewKey(rotation, outcome.secret.accessKeyId, input.actor, warn);
+    if (!follow) continue;
+    try {
       ctx = { ...ctx, now: deps.now(), keys: follow.keys ?? ctx.keys };
       const next = transition(rotation.state, follow.event, ctx);
       if (!next.ok) refused(next);
       rotation = await saveRotationState(rotation, next.state);
       outcome.audit += ` ${next.audit}`;
+    } catch (error) {
+      if (!iamChanged) throw error;
+      warn("IAM made the change, but the rotation could not record it (reconcile shows the true step)", error);
+      break;
     }
-  } catch (error) {
-    // IAM refused before anything changed there: put the step back, so the rotation never claims
-    // what IAM does not show (an "inactive" old key that is still Active).
-    if (applied === 0) await saveRotationState(rotation, claimed.state).catch(() => {});
-    throw error;
   }
-  await afterEvent(event, rotation, input.actor);
+  try {
+    await afterEvent(event, rotation, input.actor);
+  } catch (error) {
+    if (!iamChanged) throw error;
+    warn("the locations could not be updated", error);
+  }
   // The dashboard shows what IAM now says: read the user's keys again only when IAM changed.
-  if (decided.effects.some(changesIam)) await refreshLiveUser(deps, live);
+  if (iamChanged) await refreshLiveUser(deps, live).catch((error: unknown) => warn("keyrotate could not read the user again (sync to refresh)", error));
   return { ...outcome, rotation };
+}
+
+/** Puts a claimed step back after IAM refused; a failure to do even that is logged and audited, never swallowed. */
+async function putBack(rotation: RotationRecord, state: RotationState, actor: Actor, cause: unknown): Promise<void> {
+  try {
+    await saveRotationState(rotation, state);
+  } catch (error) {
+    console.error(`rotation ${rotation.id}: IAM refused (${userMessageOf(cause)}) and the step could not be put back`, error);
+    await appendAudit({
+      ...auditActor(actor),
+      action: "rotation.rollback-failed",
+      accountId: rotation.accountId,
+      userName: rotation.userName,
+      accessKeyId: rotation.oldKeyId,
+      result: "error",
+      message: `IAM refused the step (${userMessageOf(cause)}), and putting the rotation back at ${state.step} failed: ${userMessageOf(error)}`,
+    }).catch((e: unknown) => console.error("could not audit a failed rollback", e));
+  }
+}
+
+/** The new key's existence, on the record in a step of its own, before anything else can fail. */
+async function auditNewKey(rotation: RotationRecord, accessKeyId: string, actor: Actor, warn: (what: string, e: unknown) => void): Promise<void> {
+  await appendAudit({
+    ...auditActor(actor),
+    action: "rotation.key-created",
+    accountId: rotation.accountId,
+    userName: rotation.userName,
+    accessKeyId,
+    input: { rotationId: rotation.id, oldKeyId: rotation.oldKeyId },
+    result: "ok",
+    message: `IAM created key ${accessKeyId} for ${rotation.userName} (rotation of ${rotation.oldKeyId}).`,
+  }).catch((error: unknown) => warn(`the new key ${accessKeyId} could not be written to the audit trail`, error));
 }
 
 const changesIam = (effect: Effect) => effect.type !== "notify";

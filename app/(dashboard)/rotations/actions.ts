@@ -51,7 +51,10 @@ export const advanceRotationAction = defineAction({
     const clean = Object.fromEntries(Object.entries(cmd).filter(([, v]) => v !== "" && v !== undefined));
     return advanceRotation({ rotation: loaded, version, command: clean as RotationCommand, actor });
   },
-  done: (out) => ({ message: [out.notice, out.audit].filter(Boolean).join(" "), target: rotationTarget(out.rotation) }),
+  done: (out) => ({
+    message: [out.notice, out.audit, ...out.warnings.map((w) => `Warning: ${w}.`)].filter(Boolean).join(" "),
+    target: rotationTarget(out.rotation),
+  }),
   // The secret, when a key was just created, reaches this one browser once and nothing else.
   reply: (out) => ({ secret: out.secret ?? null, step: out.rotation.step }),
 });

@@ -1,6 +1,6 @@
 // The locations CSV upload: previewed (nothing written) or committed (every row or none). A route handler
 // rather than a server action, so the upload's size is limited as it streams in.
-import { auditActor } from "@/lib/auth/action.ts";
+import { auditActor } from "@/lib/auth/audit-actor.ts";
 import { signInConfig } from "@/lib/auth/config.ts";
 import { guardedRoute } from "@/lib/auth/gate.ts";
 import { appendAudit } from "@/lib/db/audit.ts";
