@@ -13,4 +13,9 @@ export async function register() {
   const { startSyncSchedule } = await import("./lib/sync/schedule.ts");
   const next = startSyncSchedule();
   if (next) console.log(`keyrotate: syncing every account on KEYROTATE_SYNC_SCHEDULE; next at ${next.toISOString()}`);
+  // What a crash left behind is put right at start, in the background: serving does not wait for IAM.
+  const { reconcile } = await import("./lib/rotation/reconcile.ts");
+  reconcile()
+    .then((findings) => findings.length && console.log(`keyrotate: reconciliation at start: ${findings.map((f) => f.message).join(" | ")}`))
+    .catch((error: unknown) => console.error("keyrotate: reconciliation at start failed", error));
 }

@@ -5,6 +5,7 @@ import { printKeys } from "./keys.ts";
 import { exportLocations, importLocationsFile } from "./locations.ts";
 import { discoverLocations, type DiscoverOptions } from "./discover.ts";
 import { cliSync } from "./sync.ts";
+import { cliReconcile } from "./reconcile.ts";
 import { cliAddAccount, cliListAccounts, cliRemoveAccount } from "./accounts.ts";
 import { printSesSmtpPassword } from "./ses-smtp-password.ts";
 import { fail } from "./output.ts";
@@ -24,6 +25,12 @@ program
   .description("read what changed in IAM (every managed account, or --account NAME) into the database")
   .option("--account <NAME>", "only this account")
   .action((opts: { account?: string }) => cliSync(opts));
+
+program
+  .command("reconcile")
+  .description("compare IAM with keyrotate's records for every account and put right what a crash left behind")
+  .option("--json", "print the findings as a JSON array")
+  .action((opts: { json?: boolean }) => cliReconcile(opts));
 
 const accounts = program.command("accounts").description("the AWS accounts keyrotate manages (environments such as production)");
 

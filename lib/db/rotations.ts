@@ -91,7 +91,7 @@ export async function createRotation(input: {
 export async function saveRotationState(rotation: RotationRecord, state: RotationState): Promise<RotationRecord> {
   const done = finished(state);
   const now = new Date();
-  const completedAt = done ? now : rotation.completedAt;
+  const completedAt = done ? now : null;
   const { count } = await db().rotation.updateMany({
     where: { id: rotation.id, version: rotation.version },
     data: {
@@ -100,7 +100,8 @@ export async function saveRotationState(rotation: RotationRecord, state: Rotatio
       ...keyIds(state),
       version: { increment: 1 },
       updatedAt: now,
-      ...(done ? { activeLock: null, completedAt } : {}),
+      // A finished rotation frees the user; one reopened (reconciliation found its end never reached IAM) holds it again.
+      ...(done ? { activeLock: null, completedAt } : rotation.completedAt ? { activeLock: rotation.iamUserId, completedAt: null } : {}),
     },
   });
   if (count === 0) {
@@ -117,6 +118,12 @@ export async function getRotation(id: string): Promise<RotationRecord | null> {
 export async function findActiveRotation(iamUserId: string): Promise<RotationRecord | null> {
   const row = await db().rotation.findUnique({ where: { activeLock: iamUserId }, include });
   return row ? toRecord(row) : null;
+}
+
+/** Rotations in progress, and those finished since `since` (whose last step might not have reached IAM). */
+export async function listRotationsToReconcile(since: Date): Promise<RotationRecord[]> {
+  const rows = await db().rotation.findMany({ where: { OR: [{ activeLock: { not: null } }, { step: "done", completedAt: { gte: since } }] }, include });
+  return rows.map(toRecord);
 }
 
 export async function listActiveRotations(): Promise<RotationRecord[]> {

@@ -46,6 +46,15 @@ export async function finishSyncRun(id: string, outcome: { counts?: SyncCounts; 
   return asSummary(run);
 }
 
+/** Runs of an account still marked running when its lease is free again: their process died. */
+export async function markInterruptedRuns(accountId: string): Promise<number> {
+  const { count } = await db().syncRun.updateMany({
+    where: { accountId, status: "running" },
+    data: { status: "error", finishedAt: new Date(), phase: null, error: "Interrupted: the process running this sync stopped before it finished." },
+  });
+  return count;
+}
+
 /** The newest finished sync that succeeded, for "last synced N minutes ago". */
 export async function lastSuccessfulSync(): Promise<SyncRunSummary | null> {
   const run = await db().syncRun.findFirst({ where: { status: "ok" }, orderBy: { finishedAt: "desc" } });

@@ -6,7 +6,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { KeyrotateError, userMessageOf } from "../errors.ts";
 import { findKey, type StoredKey } from "../db/keys.ts";
-import { acquireLease, releaseLease } from "../db/leases.ts";
+import { acquireLease, holderName, releaseLease } from "../db/leases.ts";
 import { findActiveRotation } from "../db/rotations.ts";
 import type { Actor } from "../auth/roles.ts";
 import { assertManaged } from "../auth/scope-config.ts";
@@ -35,7 +35,7 @@ function enforce(guard: GuardResult): { overrideReason?: string } {
 /** Runs `body` holding the user's lease: a second action on the same user's keys is refused meanwhile. */
 export async function withUserLease<T>(iamUserId: string, userName: string, body: () => Promise<T>): Promise<T> {
   const name = `user:${iamUserId}`;
-  const holder = randomUUID();
+  const holder = holderName(randomUUID());
   if (!(await acquireLease(name, holder, USER_LEASE_MS)).acquired) {
     throw new KeyrotateError("conflict", `Someone else is changing ${userName}'s keys right now. Try again in a moment.`);
   }

@@ -2,16 +2,16 @@ import "server-only";
 // A sync: every managed account (or one), a few at a time, each recorded as a sync run with its progress.
 // One sync per account at a time across every process sharing the database (a lease), so nobody can spend
 // an account's IAM budget by asking twice.
-import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
 import pLimit from "p-limit";
 import { iamFor, managedAccounts } from "../accounts/registry.ts";
 import { scopeNeedsTags } from "../auth/scope-config.ts";
 import { recordReportTime, type AccountRecord } from "../db/accounts.ts";
-import { acquireLease, releaseLease } from "../db/leases.ts";
-import { finishSyncRun, reportSyncProgress, startSyncRun, type SyncRunSummary } from "../db/sync-runs.ts";
+import { acquireLease, holderName, releaseLease } from "../db/leases.ts";
+import { finishSyncRun, markInterruptedRuns, reportSyncProgress, startSyncRun, type SyncRunSummary } from "../db/sync-runs.ts";
 import { env } from "../env.ts";
 import { KeyrotateError, userMessageOf } from "../errors.ts";
+import { reconcileRotations } from "../rotation/reconcile.ts";
 import { syncAccount, type SyncProgress } from "./account-sync.ts";
 
 // Longer than any sync takes; a holder that dies lets the next sync run after this.
@@ -31,11 +31,14 @@ export async function runSync(actor: string, opts: { account?: string; onProgres
     throw new KeyrotateError("not-found", `No managed account named ${opts.account}. Accounts: ${accounts.map((a) => a.name).join(", ")}.`);
   }
   const limit = pLimit(ACCOUNTS_AT_ONCE);
-  return Promise.all(chosen.map((account) => limit(() => syncOne(account, actor, opts.onProgress))));
+  const runs = await Promise.all(chosen.map((account) => limit(() => syncOne(account, actor, opts.onProgress))));
+  // The sync saw IAM as it is: a rotation claiming otherwise (a crash between its claim and IAM) is put right now.
+  await reconcileRotations().catch((error: unknown) => console.error("reconciling rotations after the sync failed", error));
+  return runs;
 }
 
 async function syncOne(account: AccountRecord, actor: string, onProgress?: (a: AccountRecord, p: SyncProgress) => void): Promise<SyncOutcome> {
-  const holder = `${hostname()}:${process.pid}:${randomUUID()}`;
+  const holder = holderName(randomUUID());
   const lease = `sync:${account.id}`;
   const taken = await acquireLease(lease, holder, SYNC_LEASE_MS);
   if (!taken.acquired) {
@@ -45,6 +48,8 @@ async function syncOne(account: AccountRecord, actor: string, onProgress?: (a: A
     );
   }
   const startedAt = new Date();
+  // Holding the lease, no other sync of this account runs: a "running" run left behind was interrupted.
+  await markInterruptedRuns(account.id);
   const runId = await startSyncRun(actor, account.id);
   let last = 0;
   const progress = (p: SyncProgress) => {

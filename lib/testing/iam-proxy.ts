@@ -20,8 +20,16 @@ export type IamProxyOptions = {
 
 export type IamProxyStats = { requests: number; byAction: Record<string, number>; faults: Record<string, number> };
 
+/**
+ * Hooks for crash tests: `before` runs when a request arrives (IAM has not seen it; returning true drops the
+ * request, as if the caller died before sending it), `after` once IAM has answered it (the caller has not yet).
+ */
+export type IamProxyHooks = { before?: (action: string) => boolean | void; after?: (action: string) => void };
+
 export type IamProxy = {
   endpoint: string;
+  /** Replaces the hooks; `{}` removes them. */
+  hook(hooks: IamProxyHooks): void;
   stats(): IamProxyStats;
   resetStats(): void;
   configure(opts: Partial<Pick<IamProxyOptions, "latencyMs" | "faultRate" | "faults">>): void;
@@ -99,6 +107,7 @@ export async function startIamProxy(opts: IamProxyOptions): Promise<IamProxy> {
   const agent = new Agent({ keepAlive: true });
   const timers = new Set<NodeJS.Timeout>();
   let stats: IamProxyStats = { requests: 0, byAction: {}, faults: {} };
+  let hooks: IamProxyHooks = {};
 
   const delay = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -110,12 +119,13 @@ export async function startIamProxy(opts: IamProxyOptions): Promise<IamProxy> {
       timers.add(timer);
     });
 
-  function forward(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
+  function forward(req: IncomingMessage, res: ServerResponse, body: Buffer, action: string): void {
     const headers = withoutHopByHop(req.headers);
     if (body.length > 0) headers["content-length"] = String(body.length);
     const upstream = httpRequest(
       { protocol: target.protocol, hostname: target.hostname, port: target.port, method: req.method, path: req.url, headers, agent },
       (answer) => {
+        hooks.after?.(action);
         res.writeHead(answer.statusCode ?? 502, withoutHopByHop(answer.headers));
         answer.pipe(res);
       },
@@ -145,7 +155,11 @@ export async function startIamProxy(opts: IamProxyOptions): Promise<IamProxy> {
       stats.faults[fault] = (stats.faults[fault] ?? 0) + 1;
       answerFault(req, res, fault);
     } else {
-      forward(req, res, body);
+      if (hooks.before?.(action)) {
+        req.socket.destroy();
+        return;
+      }
+      forward(req, res, body, action);
     }
   }
 
@@ -164,6 +178,7 @@ export async function startIamProxy(opts: IamProxyOptions): Promise<IamProxy> {
   return {
     endpoint: `http://127.0.0.1:${port}`,
     stats: () => structuredClone(stats),
+    hook: (next) => void (hooks = next),
     resetStats: () => void (stats = { requests: 0, byAction: {}, faults: {} }),
     configure(changes) {
       const next = { ...settings, ...withDefined(changes) };

@@ -11,4 +11,5 @@ export {
   evaluateCutover,
 } from "./key-guards.ts";
 export { ROTATION_STEPS, STEP_EVENTS, isTerminal, stepLabel } from "./steps.ts";
+export { reconcileRotation, type Reconciled } from "./reconcile.ts";
 export type * from "./types.ts";
