@@ -3,22 +3,18 @@ import "server-only";
 // module decide; a key whose user is mid-rotation is left to the rotation. One action per user at a time
 // (a lease), and the key's status is read again right before the change: the 2nd-line notice alone can take
 // seconds, and someone may have flipped the key meanwhile.
-import { randomUUID } from "node:crypto";
 import { KeyrotateError, userMessageOf } from "../errors.ts";
 import { findKey, type StoredKey } from "../db/keys.ts";
-import { acquireLease, holderName, releaseLease } from "../db/leases.ts";
 import { findActiveRotation } from "../db/rotations.ts";
 import type { Actor } from "../auth/roles.ts";
 import { assertManaged } from "../auth/scope-config.ts";
 import { assertMayChangeKeysIn } from "../accounts/registry.ts";
 import type { KeyStatus } from "../iam/types.ts";
+import { withUserLease } from "./user-lease.ts";
 import { defaultDeps, readLiveUser, refreshLiveUser, rulesConfig, tellSecondLine, type LiveUser, type RotationDeps } from "./context.ts";
 import { checkDeactivateKey, checkDeleteKey, checkReactivateKey, type GuardResult } from "./rules/index.ts";
 
 export type KeyActionOutcome = { message: string };
-
-// Longer than an action takes (a webhook with retries is the slow part); a crashed holder lets it lapse.
-const USER_LEASE_MS = 2 * 60_000;
 
 /** The stored key an action acts on, read once: it names the audit target and feeds the action. */
 export async function loadKey(accessKeyId: string): Promise<StoredKey> {
@@ -30,20 +26,6 @@ export async function loadKey(accessKeyId: string): Promise<StoredKey> {
 function enforce(guard: GuardResult): { overrideReason?: string } {
   if (!guard.ok) throw new KeyrotateError("rule-violation", guard.message);
   return { overrideReason: guard.overrideReason };
-}
-
-/** Runs `body` holding the user's lease: a second action on the same user's keys is refused meanwhile. */
-export async function withUserLease<T>(iamUserId: string, userName: string, body: () => Promise<T>): Promise<T> {
-  const name = `user:${iamUserId}`;
-  const holder = holderName(randomUUID());
-  if (!(await acquireLease(name, holder, USER_LEASE_MS)).acquired) {
-    throw new KeyrotateError("conflict", `Someone else is changing ${userName}'s keys right now. Try again in a moment.`);
-  }
-  try {
-    return await body();
-  } finally {
-    await releaseLease(name, holder).catch((error: unknown) => console.error("could not release a user lease", error));
-  }
 }
 
 async function keyContext(stored: StoredKey, actor: Actor, deps: RotationDeps) {
@@ -105,7 +87,7 @@ export async function deactivateKey(
   deps: RotationDeps = defaultDeps,
 ): Promise<KeyActionOutcome> {
   const { key: stored, actor } = input;
-  return withUserLease(stored.iamUserId, stored.userName, async () => {
+  return withUserLease(stored.accountId, stored.userName, async () => {
     const ctx = await keyContext(stored, actor, deps);
     const guard = enforce(
       checkDeactivateKey({ key: ctx.key, otherKeys: ctx.others, role: actor.role, overrideReason: input.overrideReason, config: rulesConfig(), now: deps.now() }),
@@ -120,7 +102,7 @@ export async function deactivateKey(
 
 export async function reactivateKey(input: KeyActionInput, deps: RotationDeps = defaultDeps): Promise<KeyActionOutcome> {
   const { key: stored, actor } = input;
-  return withUserLease(stored.iamUserId, stored.userName, async () => {
+  return withUserLease(stored.accountId, stored.userName, async () => {
     const ctx = await keyContext(stored, actor, deps);
     enforce(checkReactivateKey(ctx.key));
     await ctx.live.iam.setAccessKeyStatus(stored.userName, stored.accessKeyId, "Active");
@@ -133,7 +115,7 @@ export async function deleteKey(
   deps: RotationDeps = defaultDeps,
 ): Promise<KeyActionOutcome> {
   const { key: stored, actor } = input;
-  return withUserLease(stored.iamUserId, stored.userName, async () => {
+  return withUserLease(stored.accountId, stored.userName, async () => {
     const ctx = await keyContext(stored, actor, deps);
     // Facts from IAM, not from keyrotate's own log: since when the key is Inactive, as keyrotate saw it. A key
     // the stored copy still thought Active was switched off just now (the live read saw it first).

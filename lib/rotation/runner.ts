@@ -17,6 +17,7 @@ import {
 import type { Actor } from "../auth/roles.ts";
 import { assertManaged } from "../auth/scope-config.ts";
 import { assertMayChangeKeysIn } from "../accounts/registry.ts";
+import { withUserLease } from "./user-lease.ts";
 import { defaultDeps, readLiveUser, refreshLiveUser, rulesConfig, tellSecondLine, type LiveUser, type RotationDeps } from "./context.ts";
 import { startRotation, transition, type Effect, type RotationEvent, type RotationState, type RulesContext } from "./rules/index.ts";
 
@@ -44,18 +45,16 @@ export async function beginRotation(
   deps: RotationDeps = defaultDeps,
 ): Promise<AdvanceOutcome> {
   await assertMayChangeKeysIn(input.accountId, input.actor);
-  const { iamUserId, keys, user } = await readLiveUser(deps, input.accountId, input.userName, input.actor.name);
-  await assertManaged({ accountId: input.accountId, userName: input.userName, path: user.path, tags: user.tags });
-  const started = startRotation({ now: deps.now(), role: input.actor.role, keys });
-  if (!started.ok) refused(started);
-  const rotation = await createRotation({
-    accountId: input.accountId,
-    iamUserId,
-    userName: input.userName,
-    state: started.state,
-    startedBy: input.actor.name,
-  });
-  return { rotation, audit: started.audit, warnings: [] };
+  // Held while the rotation is decided and created: a direct key action on the same user waits its turn.
+  const busy = `A rotation of ${input.userName} is already in progress or being started, or someone is changing its keys: reload and continue from there.`;
+  return withUserLease(input.accountId, input.userName, async () => {
+    const { iamUserId, keys, user } = await readLiveUser(deps, input.accountId, input.userName, input.actor.name);
+    await assertManaged({ accountId: input.accountId, userName: input.userName, path: user.path, tags: user.tags });
+    const started = startRotation({ now: deps.now(), role: input.actor.role, keys });
+    if (!started.ok) refused(started);
+    const rotation = await createRotation({ accountId: input.accountId, iamUserId, userName: input.userName, state: started.state, startedBy: input.actor.name });
+    return { rotation, audit: started.audit, warnings: [] };
+  }, busy);
 }
 
 async function toEvent(command: RotationCommand, state: RotationState): Promise<RotationEvent> {
