@@ -27,6 +27,8 @@ const ACTIONS: Record<string, Permission> = {
   "(dashboard)/locations/actions.ts#removeLocation": "location.write",
   "(dashboard)/rotations/actions.ts#startRotationAction": "rotation.advance",
   "(dashboard)/rotations/actions.ts#advanceRotationAction": "rotation.advance",
+  "(dashboard)/smtp-rotations/actions.ts#startSmtpRotationAction": "rotation.advance",
+  "(dashboard)/smtp-rotations/actions.ts#advanceSmtpRotationAction": "rotation.advance",
   "(dashboard)/sync/actions.ts#syncNow": "inventory.sync",
 };
 
@@ -35,6 +37,7 @@ const ROUTES: Record<string, Permission | "public"> = {
   "api/v1/locations/export/route.ts#GET": "locations.read",
   "api/v1/locations/import/route.ts#POST": "location.import",
   "api/v1/rotations/[rotationId]/cutover/route.ts#GET": "inventory.read",
+  "api/v1/smtp-rotations/[rotationId]/cutover/route.ts#GET": "inventory.read",
   "auth/login/route.ts#GET": "public",
   "auth/callback/route.ts#GET": "public",
   "auth/demo/route.ts#POST": "public",
@@ -45,6 +48,7 @@ const PAGES: Record<string, Permission | "public"> = {
   "(dashboard)/page.tsx": "inventory.read",
   "(dashboard)/keys/[accessKeyId]/page.tsx": "inventory.read",
   "(dashboard)/rotations/[rotationId]/page.tsx": "inventory.read",
+  "(dashboard)/smtp-rotations/[rotationId]/page.tsx": "inventory.read",
   "(dashboard)/search/page.tsx": "locations.read",
   "(dashboard)/locations/import/page.tsx": "location.import",
   "(dashboard)/audit/page.tsx": "audit.read",

@@ -8,8 +8,10 @@ import { KeyrotateError } from "../errors.ts";
 import { toIamError } from "./errors.ts";
 import { createIamGateway, type IamGateway } from "./gateway.ts";
 import type { CallerIdentity } from "./types.ts";
+import { createUserPermissionsGateway, type UserPermissionsGateway } from "./user-permissions.ts";
 
 export type { IamGateway } from "./gateway.ts";
+export type { DeletionStepResult, UserPermissions, UserPermissionsGateway } from "./user-permissions.ts";
 export type * from "./types.ts";
 
 let clients: { iam: IAMClient; sts: STSClient } | undefined;
@@ -52,4 +54,13 @@ export async function connectIam(accountId?: string): Promise<IamGateway & { acc
     throw new KeyrotateError("forbidden", `keyrotate's credentials do not reach account ${accountId}. Configure credentials for that account.`);
   }
   return { ...createIamGateway(sdkClients().iam), accountId: me.accountId };
+}
+
+/**
+ * The user-permission verbs (describe a user, copy it, delete it whole) in an account keyrotate's
+ * credentials reach: what re-creating an SES SMTP user needs. Refuses any other account.
+ */
+export async function userPermissionsGateway(accountId: string): Promise<UserPermissionsGateway> {
+  await connectIam(accountId);
+  return createUserPermissionsGateway(sdkClients().iam);
 }
