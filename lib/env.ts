@@ -4,6 +4,7 @@
 import { Cron } from "croner";
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL, databaseProvider } from "./db/url.ts";
+import { isSesSmtpRegion, type SesSmtpRegion } from "./iam/ses-smtp-regions.ts";
 import { checkWebhookUrl } from "./notify/webhook-url.ts";
 
 const seconds = (fallback: number) => z.coerce.number().int().min(0).default(fallback);
@@ -16,6 +17,15 @@ const list = (fallback: string) =>
     .default(fallback)
     .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean));
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
+const regex = z.string().refine((v) => {
+  try {
+    new RegExp(v);
+    return true;
+  } catch {
+    return false;
+  }
+}, "must be a valid regular expression");
+const tag = z.string().regex(/^[^=]+(=.*)?$/, "must be KEY or KEY=VALUE");
 
 const HOUR_S = 3600;
 const DAY_S = 24 * HOUR_S;
@@ -57,17 +67,8 @@ const envSchema = z.object({
   KEYROTATE_SESSION_IDLE_SECONDS: z.coerce.number().int().min(60).max(DAY_S).default(HOUR_S),
   // Which IAM users keyrotate may change.
   KEYROTATE_SCOPE_PATH_PREFIXES: list(""),
-  KEYROTATE_SCOPE_NAME_PATTERN: optional(
-    z.string().refine((v) => {
-      try {
-        new RegExp(v);
-        return true;
-      } catch {
-        return false;
-      }
-    }, "must be a valid regular expression"),
-  ),
-  KEYROTATE_SCOPE_TAG: optional(z.string().regex(/^[^=]+(=.*)?$/, "must be KEY or KEY=VALUE")),
+  KEYROTATE_SCOPE_NAME_PATTERN: optional(regex),
+  KEYROTATE_SCOPE_TAG: optional(tag),
   KEYROTATE_PROTECTED_USERS: list(""),
   // Inventory and rules.
   KEYROTATE_SYNC_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
@@ -91,9 +92,24 @@ const envSchema = z.object({
   KEYROTATE_ALLOW_SHORT_WINDOWS: flag,
   KEYROTATE_POLL_INTERVAL_SECONDS: z.coerce.number().min(1).max(3600).default(15),
   KEYROTATE_WEBHOOK_URL: optional(z.string()),
+  // SES SMTP users: re-created under a dated name instead of rotated in place. Every criterion set must
+  // hold; with none, a user is one when its name ends in a real date (`<base>.YYYYMMDD`).
+  KEYROTATE_SMTP_USER_PATTERN: optional(regex),
+  KEYROTATE_SMTP_USER_PATH_PREFIX: optional(z.string().startsWith("/", "must be an IAM path prefix starting with /")),
+  KEYROTATE_SMTP_USER_TAG: optional(tag),
+  KEYROTATE_SES_REGION: optional(z.string().refine(isSesSmtpRegion, "must be a region with an SES SMTP endpoint, e.g. eu-west-1")),
 });
 
-export type Env = z.infer<typeof envSchema>;
+type Parsed = z.infer<typeof envSchema>;
+/** `KEYROTATE_SES_REGION` resolved: the variable, else AWS_REGION when SES has SMTP there, else eu-west-1. */
+export type Env = Omit<Parsed, "KEYROTATE_SES_REGION"> & { KEYROTATE_SES_REGION: SesSmtpRegion };
+
+function resolved(e: Parsed): Env {
+  // AWS_REGION as set, not as defaulted: an unset AWS_REGION says nothing about where mail is sent.
+  const aws = process.env.AWS_REGION;
+  const fallback: SesSmtpRegion = aws && isSesSmtpRegion(aws) ? aws : "eu-west-1";
+  return { ...e, KEYROTATE_SES_REGION: (e.KEYROTATE_SES_REGION as SesSmtpRegion | undefined) ?? fallback };
+}
 
 /** Rules that tie several variables together; each problem names the variables to change. */
 function crossChecks(e: Env): string[] {
@@ -133,12 +149,12 @@ export function env(): Env {
   if (cached) return cached;
   const parsed = envSchema.safeParse(process.env);
   const problems = parsed.success
-    ? crossChecks(parsed.data)
+    ? crossChecks(resolved(parsed.data))
     : parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
   if (!parsed.success || problems.length > 0) {
     throw new Error(`Invalid configuration:\n  ${problems.join("\n  ")}`);
   }
-  cached = parsed.data;
+  cached = resolved(parsed.data);
   return cached;
 }
 

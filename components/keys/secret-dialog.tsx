@@ -1,143 +1,24 @@
 "use client";
-// Shows a new key's secret exactly once. The secret goes to the screen and, when asked, the clipboard:
-// never to a URL, storage, the console or an attribute. Leaving always asks first, Escape included.
-import { useId, useRef, useState } from "react";
-import { flushSync } from "react-dom";
-import { dangerButton, secondaryButton } from "../ui/button.ts";
+// Shows a new key's secret exactly once (see OnceDialog for how it is kept off everything but the screen).
 import type { NewSecret } from "@/lib/iam/types.ts";
-import { useShowModal } from "./use-modal.ts";
+import { CopyBlock, OnceDialog } from "./once-dialog.tsx";
 import { credentialsSnippet, envSnippet } from "./snippets.ts";
 
-type CopyOutcome = { what: string; ok: boolean };
-
-const codeBox =
-  "block select-all whitespace-pre-wrap break-all rounded border border-slate-300 bg-slate-50 px-2 py-1 font-mono text-sm dark:border-slate-700 dark:bg-slate-950";
-
 export function SecretDialog({ secret, onClose }: { secret: NewSecret; onClose: () => void }) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  useShowModal(dialogRef);
-  const headingId = useId();
-  const [confirming, setConfirming] = useState(false);
-  const [copied, setCopied] = useState<CopyOutcome | null>(null);
-  const leaving = useRef(false);
-  const closeRef = useRef<HTMLButtonElement>(null);
-  const goBackRef = useRef<HTMLButtonElement>(null);
-
-  function askFirst() {
-    flushSync(() => setConfirming(true));
-    goBackRef.current?.focus();
-  }
-
-  function goBack() {
-    flushSync(() => setConfirming(false));
-    closeRef.current?.focus();
-  }
-
-  function leave() {
-    leaving.current = true;
-    dialogRef.current?.close();
-    onClose();
-  }
-
-  // Chrome lets a second Escape close a dialog even though its cancel event was refused; reopen it.
-  function onNativeClose() {
-    const dialog = dialogRef.current;
-    if (leaving.current || !dialog || dialog.open) return;
-    dialog.showModal();
-    askFirst();
-  }
-
-  const copy = { outcome: copied, report: setCopied };
   return (
-    <dialog
-      ref={dialogRef}
-      aria-labelledby={headingId}
-      onCancel={(event) => {
-        event.preventDefault();
-        askFirst();
-      }}
-      onClose={onNativeClose}
-      className="m-auto w-full max-w-2xl rounded-lg bg-white p-6 text-slate-900 shadow-xl backdrop:bg-slate-950/60 dark:bg-slate-900 dark:text-slate-100"
+    <OnceDialog
+      heading={`New access key for ${secret.userName}`}
+      warning="This secret is shown once. keyrotate does not store it: copy it now."
+      question="Have you stored the secret? It cannot be shown again."
+      onClose={onClose}
     >
-      <h2 id={headingId} className="text-lg font-semibold">
-        New access key for {secret.userName}
-      </h2>
-      <p className="mt-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm font-medium text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
-        This secret is shown once. keyrotate does not store it: copy it now.
+      <CopyBlock label="Access key id" what="access key id" text={secret.accessKeyId} />
+      <CopyBlock label="Secret access key" what="secret access key" text={secret.secretAccessKey} />
+      <CopyBlock label="Environment variables" what="environment variables" text={envSnippet(secret)} />
+      <CopyBlock label="Credentials file (~/.aws/credentials)" what="credentials block" text={credentialsSnippet(secret)} />
+      <p className="text-xs text-slate-600 dark:text-slate-400">
+        A shell keeps pasted commands in its history: clear it afterwards, or prefix the lines with a space where the shell ignores those.
       </p>
-      <div className="mt-4 space-y-4">
-        <CopyBlock label="Access key id" what="access key id" text={secret.accessKeyId} copy={copy} />
-        <CopyBlock label="Secret access key" what="secret access key" text={secret.secretAccessKey} copy={copy} />
-        <CopyBlock label="Environment variables" what="environment variables" text={envSnippet(secret)} copy={copy} />
-        <CopyBlock label="Credentials file (~/.aws/credentials)" what="credentials block" text={credentialsSnippet(secret)} copy={copy} />
-        <p className="text-xs text-slate-600 dark:text-slate-400">
-          A shell keeps pasted commands in its history: clear it afterwards, or prefix the lines with a space where the shell ignores those.
-        </p>
-      </div>
-      <div className="mt-6 border-t border-slate-200 pt-4 dark:border-slate-700">
-        {confirming ? (
-          <div role="group" aria-labelledby={`${headingId}-confirm`} className="space-y-3">
-            <p id={`${headingId}-confirm`} className="font-medium">
-              Have you stored the secret? It cannot be shown again.
-            </p>
-            <div className="flex gap-3">
-              <button type="button" onClick={leave} className={dangerButton}>
-                Yes, close
-              </button>
-              <button type="button" ref={goBackRef} onClick={goBack} className={secondaryButton}>
-                Go back
-              </button>
-            </div>
-          </div>
-        ) : (
-          <button type="button" ref={closeRef} onClick={askFirst} className={secondaryButton}>
-            Close
-          </button>
-        )}
-      </div>
-    </dialog>
-  );
-}
-
-type CopyProps = {
-  label: string;
-  /** The copy button says "Copy {what}". */
-  what: string;
-  text: string;
-  copy: { outcome: CopyOutcome | null; report: (outcome: CopyOutcome) => void };
-};
-
-function CopyBlock({ label, what, text, copy }: CopyProps) {
-  const textRef = useRef<HTMLPreElement>(null);
-  const mine = copy.outcome?.what === what ? copy.outcome : null;
-
-  async function onCopy() {
-    try {
-      // Undefined outside a secure context (plain http on a host other than localhost).
-      if (!navigator.clipboard) throw new Error("clipboard unavailable");
-      await navigator.clipboard.writeText(text);
-      copy.report({ what, ok: true });
-    } catch {
-      // Select the text so Ctrl+C still works; the error itself may hold nothing useful.
-      if (textRef.current) window.getSelection()?.selectAllChildren(textRef.current);
-      copy.report({ what, ok: false });
-    }
-  }
-
-  return (
-    <div>
-      <p className="text-sm font-medium">{label}</p>
-      <pre ref={textRef} className={`${codeBox} mt-1`}>
-        {text}
-      </pre>
-      <div className="mt-1 flex flex-wrap items-center gap-3">
-        <button type="button" onClick={onCopy} className={secondaryButton}>
-          Copy {what}
-        </button>
-        <span aria-live="polite" className={`text-sm ${mine?.ok === false ? "text-red-700 dark:text-red-300" : "text-green-800 dark:text-green-300"}`}>
-          {mine && (mine.ok ? "Copied" : "Copy failed: the browser blocked the clipboard. The text is selected: press Ctrl+C (⌘C on a Mac).")}
-        </span>
-      </div>
-    </div>
+    </OnceDialog>
   );
 }

@@ -1,8 +1,9 @@
 import { ROTATION_STEPS } from "@/lib/rotation/rules/index.ts";
-import type { RotationStep } from "@/lib/rotation/rules/index.ts";
+import type { StepInfo } from "@/lib/rotation/rules/index.ts";
 
-export function Stepper({ current }: { current: RotationStep }) {
-  const steps = ROTATION_STEPS.filter((s) => s.step !== "cancelled" || current === "cancelled");
+/** The steps in order, the current one marked; `steps` defaults to the key rotation's. */
+export function Stepper({ current, steps: all = ROTATION_STEPS }: { current: string; steps?: readonly (Omit<StepInfo, "step"> & { step: string })[] }) {
+  const steps = all.filter((s) => s.step !== "cancelled" || current === "cancelled");
   const index = steps.findIndex((s) => s.step === current);
   return (
     <ol aria-label="Rotation steps" className="flex flex-wrap gap-2 text-xs">

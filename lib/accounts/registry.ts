@@ -4,7 +4,7 @@ import "server-only";
 import { rankOf, type Actor, type Role } from "../auth/roles.ts";
 import { findAccount, findAccountByName, listConfiguredAccounts, markAccountRemoved, saveAccount, type AccountRecord } from "../db/accounts.ts";
 import { KeyrotateError } from "../errors.ts";
-import { connectIam, getCallerIdentity, identityThrough, sessionNameFor, type IamGateway } from "../iam/index.ts";
+import { connectIam, getCallerIdentity, identityThrough, sessionNameFor, userPermissionsGateway, type AccountAccess, type IamGateway, type UserPermissionsGateway } from "../iam/index.ts";
 
 export const DEFAULT_ACCOUNT_NAME = "default";
 
@@ -17,11 +17,20 @@ export async function managedAccounts(): Promise<AccountRecord[]> {
   return [await saveAccount({ id: own.accountId, name: DEFAULT_ACCOUNT_NAME, roleArn: null, externalId: null, changeRole: "rotator" })];
 }
 
-/** IAM inside an account, reached the way it is configured; `who` names the STS session (CloudTrail shows it). */
-export async function iamFor(accountId: string, who = "cli"): Promise<IamGateway & { accountId: string }> {
+async function accessTo(accountId: string, who: string): Promise<AccountAccess> {
   const account = await findAccount(accountId);
   if (account?.removedAt) throw new KeyrotateError("forbidden", `Account ${account.name ?? accountId} was removed from keyrotate: add it again to change its keys.`);
-  return connectIam(accountId, account?.roleArn ? { roleArn: account.roleArn, externalId: account.externalId, sessionName: sessionNameFor(who) } : {});
+  return account?.roleArn ? { roleArn: account.roleArn, externalId: account.externalId, sessionName: sessionNameFor(who) } : {};
+}
+
+/** IAM inside an account, reached the way it is configured; `who` names the STS session (CloudTrail shows it). */
+export async function iamFor(accountId: string, who = "cli"): Promise<IamGateway & { accountId: string }> {
+  return connectIam(accountId, await accessTo(accountId, who));
+}
+
+/** Describe, copy and delete whole users inside an account (SES SMTP user rotation), reached the same way. */
+export async function userPermissionsFor(accountId: string, who = "cli"): Promise<UserPermissionsGateway> {
+  return userPermissionsGateway(accountId, await accessTo(accountId, who));
 }
 
 /** Refuses a person whose role is below what the account asks for changing keys (e.g. production: admin). */

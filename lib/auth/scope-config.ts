@@ -18,9 +18,12 @@ export function scopeConfigFromEnv(self: ScopeConfig["self"]): ScopeConfig {
   };
 }
 
-/** Whether the scope needs each user's tags (ListUsers does not return them, so a sync must ask). */
+/**
+ * Whether a sync must read each user's tags (ListUsers does not return them): the scope needs them,
+ * or telling SES SMTP users apart does (KEYROTATE_SMTP_USER_TAG).
+ */
 export function scopeNeedsTags(): boolean {
-  return env().KEYROTATE_SCOPE_TAG !== undefined;
+  return env().KEYROTATE_SCOPE_TAG !== undefined || env().KEYROTATE_SMTP_USER_TAG !== undefined;
 }
 
 /**

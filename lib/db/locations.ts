@@ -112,6 +112,24 @@ export async function moveLocationsToKey(oldKeyId: string, newKeyId: string, act
   return moved.count;
 }
 
+/**
+ * Hands every location of a user to another user's key (the end of an SES SMTP user rotation: the
+ * old user goes away, the new dated user's key is what those places now hold).
+ */
+export async function moveLocationsToUser(fromIamUserId: string, to: { iamUserId: string; accessKeyId: string }, actor: string): Promise<number> {
+  let moved = 0;
+  // One by one: a place already recorded for the new user stays recorded once (the old row is left).
+  for (const { id } of await db().location.findMany({ where: { iamUserId: fromIamUserId }, select: { id: true } })) {
+    try {
+      await db().location.update({ where: { id }, data: { iamUserId: to.iamUserId, accessKeyId: to.accessKeyId, updatedBy: actor } });
+      moved++;
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+    }
+  }
+  return moved;
+}
+
 export type LocationImportRow = {
   accountId: string;
   iamUserId: string;

@@ -1,17 +1,18 @@
 import "server-only";
 // Guided rotations. The rules' state is stored as JSON beside a few indexed columns; every write
-// is a compare-and-swap on `version`, so two browsers acting at once cannot both win.
+// is a compare-and-swap on `version`, so two browsers acting at once cannot both win. Two kinds share
+// the table: "key" (a user's access key, rotated in place) and "smtp-user" (lib/db/smtp-rotations.ts).
 import { db } from "./client.ts";
 import { KeyrotateError } from "../errors.ts";
 import type { RotationState } from "../rotation/rules/index.ts";
+import type { SmtpRotationState } from "../rotation/rules/smtp.ts";
 
-export type RotationRecord = {
+type RecordCommon = {
   id: string;
   accountId: string;
+  /** The user being rotated (for an SMTP user rotation, the old user). */
   iamUserId: string;
   userName: string;
-  step: RotationState["step"];
-  state: RotationState;
   oldKeyId: string | null;
   newKeyId: string | null;
   startedBy: string;
@@ -21,44 +22,81 @@ export type RotationRecord = {
   version: number;
 };
 
+export type KeyRotationRecord = RecordCommon & { kind: "key"; step: RotationState["step"]; state: RotationState };
+export type SmtpRotationRecord = RecordCommon & {
+  kind: "smtp-user";
+  step: SmtpRotationState["step"];
+  state: SmtpRotationState;
+  /** The new dated user's id while the rotation runs (it is locked too); null before it exists and after the end. */
+  newUserLock: string | null;
+};
+/** A rotation of either kind, as lists and locks see it. */
+export type RotationRecord = KeyRotationRecord | SmtpRotationRecord;
+
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
-export function serializeState(state: RotationState): string {
+export function serializeState(state: RotationState | SmtpRotationState): string {
   return JSON.stringify(state);
 }
 
 /** JSON with its ISO date strings turned back into Dates. */
-export function deserializeState(json: string): RotationState {
-  return JSON.parse(json, (_k, v) => (typeof v === "string" && ISO.test(v) ? new Date(v) : v)) as RotationState;
+export function deserializeState<S = RotationState>(json: string): S {
+  return JSON.parse(json, (_k, v) => (typeof v === "string" && ISO.test(v) ? new Date(v) : v)) as S;
 }
 
-function keyIds(state: RotationState): { oldKeyId: string | null; newKeyId: string | null } {
-  return {
-    oldKeyId: "oldKeyId" in state ? state.oldKeyId : null,
-    newKeyId: "newKeyId" in state ? state.newKeyId : null,
-  };
+/** The indexed key columns: the old key (an SMTP user's first) and the new one. */
+export function keyIds(state: RotationState | SmtpRotationState): { oldKeyId: string | null; newKeyId: string | null } {
+  const oldKeyId = "oldKeyIds" in state ? (state.oldKeyIds[0] ?? null) : "oldKeyId" in state ? state.oldKeyId : null;
+  return { oldKeyId, newKeyId: "newKeyId" in state ? state.newKeyId : null };
 }
 
-const finished = (state: RotationState) => state.step === "done" || state.step === "cancelled";
+export const finished = (state: { step: string }) => state.step === "done" || state.step === "cancelled";
 
-type Row = Omit<RotationRecord, "state" | "step" | "userName"> & { state: string; step: string; user: { userName: string } };
+type Row = Omit<RecordCommon, "userName"> & { kind: string; step: string; state: string; newUserLock: string | null; user: { userName: string } };
 
-function toRecord({ user, ...row }: Row): RotationRecord {
-  return { ...row, step: row.step as RotationState["step"], state: deserializeState(row.state), userName: user.userName };
+export function toRecord({ user, kind, step, state, newUserLock, ...row }: Row): RotationRecord {
+  const common = { ...row, userName: user.userName };
+  if (kind === "smtp-user") {
+    return { ...common, kind, step: step as SmtpRotationState["step"], state: deserializeState<SmtpRotationState>(state), newUserLock };
+  }
+  return { ...common, kind: "key", step: step as RotationState["step"], state: deserializeState(state) };
 }
 
-const include = { user: { select: { userName: true } } } as const;
+export const include = { user: { select: { userName: true } } } as const;
 
-export async function createRotation(input: {
+export const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === "P2002";
+
+/** Refuses to start on a user another rotation holds, as its subject or as the new user it created. */
+export async function lockConflict(iamUserId: string, userName: string, cause?: unknown): Promise<KeyrotateError> {
+  const current = await findActiveRotation(iamUserId);
+  const created = current?.kind === "smtp-user" && current.iamUserId !== iamUserId;
+  return new KeyrotateError(
+    "conflict",
+    created
+      ? `${userName} was created by the SES SMTP rotation of ${current.userName}, still in progress: finish that one first.`
+      : `A rotation of ${userName} is already in progress${current ? ` (started by ${current.startedBy})` : ""}: continue that one.`,
+    { cause },
+  );
+}
+
+/** Inserts a rotation that holds its user's lock; the unique lock refuses a second one per user. */
+export async function insertRotation(input: {
+  kind: RotationRecord["kind"];
   accountId: string;
   iamUserId: string;
   userName: string;
-  state: RotationState;
+  state: RotationState | SmtpRotationState;
   startedBy: string;
 }): Promise<RotationRecord> {
+  // A user an SMTP rotation created is locked by that rotation's second lock, which the unique
+  // column below cannot see: ask first.
+  if (await db().rotation.findFirst({ where: { newUserLock: input.iamUserId }, select: { id: true } })) {
+    throw await lockConflict(input.iamUserId, input.userName);
+  }
   try {
     const row = await db().rotation.create({
       data: {
+        kind: input.kind,
         accountId: input.accountId,
         iamUserId: input.iamUserId,
         activeLock: finished(input.state) ? null : input.iamUserId,
@@ -72,23 +110,28 @@ export async function createRotation(input: {
     });
     return toRecord(row);
   } catch (error) {
-    if ((error as { code?: string })?.code === "P2002") {
-      const current = await findActiveRotation(input.iamUserId);
-      throw new KeyrotateError(
-        "conflict",
-        `A rotation of ${input.userName} is already in progress${current ? ` (started by ${current.startedBy})` : ""}: continue that one.`,
-        { cause: error },
-      );
-    }
+    if (isUniqueViolation(error)) throw await lockConflict(input.iamUserId, input.userName, error);
     throw error;
   }
 }
+
+export async function createRotation(input: {
+  accountId: string;
+  iamUserId: string;
+  userName: string;
+  state: RotationState;
+  startedBy: string;
+}): Promise<KeyRotationRecord> {
+  return (await insertRotation({ ...input, kind: "key" })) as KeyRotationRecord;
+}
+
+export const CHANGED_MEANWHILE = "Someone else moved this rotation on while you were looking. The page now shows where it stands.";
 
 /**
  * Writes the next state only if nobody wrote since `rotation` was read, and returns the record as it now
  * stands (built here: the row just written holds nothing the caller does not know).
  */
-export async function saveRotationState(rotation: RotationRecord, state: RotationState): Promise<RotationRecord> {
+export async function saveRotationState(rotation: KeyRotationRecord, state: RotationState): Promise<KeyRotationRecord> {
   const done = finished(state);
   const now = new Date();
   const completedAt = done ? now : null;
@@ -104,9 +147,7 @@ export async function saveRotationState(rotation: RotationRecord, state: Rotatio
       ...(done ? { activeLock: null, completedAt } : rotation.completedAt ? { activeLock: rotation.iamUserId, completedAt: null } : {}),
     },
   });
-  if (count === 0) {
-    throw new KeyrotateError("conflict", "Someone else moved this rotation on while you were looking. The page now shows where it stands.");
-  }
+  if (count === 0) throw new KeyrotateError("conflict", CHANGED_MEANWHILE);
   return { ...rotation, step: state.step, state, ...keyIds(state), version: rotation.version + 1, updatedAt: now, completedAt };
 }
 
@@ -115,8 +156,9 @@ export async function getRotation(id: string): Promise<RotationRecord | null> {
   return row ? toRecord(row) : null;
 }
 
+/** The rotation in progress that holds this user: as the user it rotates, or as the new user an SMTP rotation created. */
 export async function findActiveRotation(iamUserId: string): Promise<RotationRecord | null> {
-  const row = await db().rotation.findUnique({ where: { activeLock: iamUserId }, include });
+  const row = await db().rotation.findFirst({ where: { OR: [{ activeLock: iamUserId }, { newUserLock: iamUserId }] }, include });
   return row ? toRecord(row) : null;
 }
 
@@ -129,6 +171,11 @@ export async function listRotationsToReconcile(since: Date): Promise<RotationRec
 export async function listActiveRotations(): Promise<RotationRecord[]> {
   const rows = await db().rotation.findMany({ where: { activeLock: { not: null } }, include, orderBy: { startedAt: "asc" } });
   return rows.map(toRecord);
+}
+
+/** Where a rotation of either kind is shown. */
+export function rotationPath(rotation: Pick<RotationRecord, "id" | "kind">): string {
+  return rotation.kind === "smtp-user" ? `/smtp-rotations/${rotation.id}` : `/rotations/${rotation.id}`;
 }
 
 /** A durable record of who ticked a location during a rotation (the rules keep the checklist). */

@@ -8,3 +8,11 @@ export async function findStoredUser(iamUserId: string): Promise<ScopeSubject | 
   const u = await db().iamUser.findUnique({ where: { id: iamUserId }, select: { accountId: true, userName: true, path: true, tags: true } });
   return u ? { accountId: u.accountId, userName: u.userName, path: u.path, tags: parseTags(u.tags) } : null;
 }
+
+/** Records that IAM no longer has this user (keyrotate deleted it): the user and its keys, kept for their history. */
+export async function markUserDeleted(iamUserId: string, at: Date): Promise<void> {
+  await db().$transaction([
+    db().accessKey.updateMany({ where: { iamUserId, deletedAt: null }, data: { deletedAt: at } }),
+    db().iamUser.updateMany({ where: { id: iamUserId, deletedAt: null }, data: { deletedAt: at } }),
+  ]);
+}

@@ -10,8 +10,10 @@ import { KeyrotateError } from "../errors.ts";
 import { toIamError } from "./errors.ts";
 import { createIamGateway, type IamGateway } from "./gateway.ts";
 import type { CallerIdentity } from "./types.ts";
+import { createUserPermissionsGateway, type UserPermissionsGateway } from "./user-permissions.ts";
 
 export type { IamGateway } from "./gateway.ts";
+export type { DeletionStepResult, UserPermissions, UserPermissionsGateway } from "./user-permissions.ts";
 export type * from "./types.ts";
 
 /** How to reach an account: with the credentials as they are, or by assuming `roleArn`. */
@@ -105,4 +107,13 @@ export async function connectIam(accountId?: string, access: AccountAccess = {})
     throw new KeyrotateError("forbidden", `keyrotate's credentials do not reach account ${accountId}. Configure a role for that account (keyrotate accounts add).`);
   }
   return { ...createIamGateway(clients.iam), accountId: me.accountId };
+}
+
+/**
+ * The user-permission verbs (describe a user, copy it, delete it whole) in an account, reached the way
+ * `access` says: what re-creating an SES SMTP user needs. Refuses any other account.
+ */
+export async function userPermissionsGateway(accountId: string, access: AccountAccess = {}): Promise<UserPermissionsGateway> {
+  await connectIam(accountId, access);
+  return createUserPermissionsGateway(clientsFor(access).iam);
 }

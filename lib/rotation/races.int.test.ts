@@ -112,7 +112,8 @@ function worker(what: string, accessKeyId: string): Promise<Settled> {
     child.stderr.on("data", (d) => (out += d));
     child.on("exit", () => {
       const line = out.split("\n").find((l) => l.startsWith("{"));
-      line ? done(JSON.parse(line)) : fail(new Error(`worker said:\n${out}`));
+      if (line) done(JSON.parse(line));
+      else fail(new Error(`worker said:\n${out}`));
     });
   });
 }

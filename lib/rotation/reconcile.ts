@@ -6,7 +6,7 @@ import "server-only";
 import { iamFor, managedAccounts } from "../accounts/registry.ts";
 import { appendAudit } from "../db/audit.ts";
 import { findKey } from "../db/keys.ts";
-import { listRotationsToReconcile, saveRotationState, type RotationRecord } from "../db/rotations.ts";
+import { listRotationsToReconcile, saveRotationState, type KeyRotationRecord } from "../db/rotations.ts";
 import { loadAccountState } from "../db/sync-state.ts";
 import { userMessageOf } from "../errors.ts";
 import { slotHoldsKey } from "../iam/credential-report.ts";
@@ -26,7 +26,7 @@ const ACTOR = { actor: "keyrotate reconcile", actorId: "reconcile", actorRole: "
 // Finished rotations are looked at this long afterwards: their last step might not have reached IAM.
 const RECENTLY_DONE_MS = 24 * 3_600_000;
 
-async function reconcileOne(rotation: RotationRecord, deps: RotationDeps, now: Date): Promise<Finding[]> {
+async function reconcileOne(rotation: KeyRotationRecord, deps: RotationDeps, now: Date): Promise<Finding[]> {
   const live = await readLiveUser(deps, rotation.accountId, rotation.userName, ACTOR.actor);
   const since = new Map<string, Date | null>();
   for (const k of live.keys) since.set(k.accessKeyId, (await findKey(k.accessKeyId))?.inactiveSince ?? null);
@@ -54,6 +54,8 @@ async function reconcileOne(rotation: RotationRecord, deps: RotationDeps, now: D
 export async function reconcileRotations(deps: RotationDeps = defaultDeps, now = new Date()): Promise<Finding[]> {
   const findings: Finding[] = [];
   for (const rotation of await listRotationsToReconcile(new Date(now.getTime() - RECENTLY_DONE_MS))) {
+    // An SES SMTP user rotation records each IAM step as IAM confirms it and resumes by itself.
+    if (rotation.kind !== "key") continue;
     try {
       findings.push(...(await reconcileOne(rotation, deps, now)));
     } catch (error) {

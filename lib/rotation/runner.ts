@@ -12,7 +12,7 @@ import {
   recordLocationUpdate,
   removeLocationUpdate,
   saveRotationState,
-  type RotationRecord,
+  type KeyRotationRecord,
 } from "../db/rotations.ts";
 import type { Actor } from "../auth/roles.ts";
 import { assertManaged } from "../auth/scope-config.ts";
@@ -22,7 +22,7 @@ import { defaultDeps, readLiveUser, refreshLiveUser, rulesConfig, tellSecondLine
 import { startRotation, transition, type Effect, type RotationEvent, type RotationState, type RulesContext } from "./rules/index.ts";
 
 export type AdvanceOutcome = {
-  rotation: RotationRecord;
+  rotation: KeyRotationRecord;
   audit: string;
   notice?: string;
   /** Present once, right after the new key is created; never stored anywhere. */
@@ -65,14 +65,15 @@ async function toEvent(command: RotationCommand, state: RotationState): Promise<
 }
 
 /** The rotation an action acts on, read once: it names the audit target and feeds `advanceRotation`. */
-export async function loadRotation(rotationId: string): Promise<RotationRecord> {
+export async function loadRotation(rotationId: string): Promise<KeyRotationRecord> {
   const rotation = await getRotation(rotationId);
   if (!rotation) throw new KeyrotateError("not-found", "No such rotation.");
+  if (rotation.kind !== "key") throw new KeyrotateError("not-found", "That is an SES SMTP user rotation: continue it on its own page.");
   return rotation;
 }
 
 export async function advanceRotation(
-  input: { rotation: RotationRecord; version?: number; command: RotationCommand; actor: Actor },
+  input: { rotation: KeyRotationRecord; version?: number; command: RotationCommand; actor: Actor },
   deps: RotationDeps = defaultDeps,
 ): Promise<AdvanceOutcome> {
   let rotation = input.rotation;
@@ -138,7 +139,7 @@ export async function advanceRotation(
 }
 
 /** Puts a claimed step back after IAM refused; a failure to do even that is logged and audited, never swallowed. */
-async function putBack(rotation: RotationRecord, state: RotationState, actor: Actor, cause: unknown): Promise<void> {
+async function putBack(rotation: KeyRotationRecord, state: RotationState, actor: Actor, cause: unknown): Promise<void> {
   try {
     await saveRotationState(rotation, state);
   } catch (error) {
@@ -156,7 +157,7 @@ async function putBack(rotation: RotationRecord, state: RotationState, actor: Ac
 }
 
 /** The new key's existence, on the record in a step of its own, before anything else can fail. */
-async function auditNewKey(rotation: RotationRecord, accessKeyId: string, actor: Actor, warn: (what: string, e: unknown) => void): Promise<void> {
+async function auditNewKey(rotation: KeyRotationRecord, accessKeyId: string, actor: Actor, warn: (what: string, e: unknown) => void): Promise<void> {
   await appendAudit({
     ...auditActor(actor),
     action: "rotation.key-created",
@@ -173,7 +174,7 @@ const changesIam = (effect: Effect) => effect.type !== "notify";
 
 async function applyEffect(
   effect: Effect,
-  rotation: RotationRecord,
+  rotation: KeyRotationRecord,
   live: LiveUser,
   actor: Actor,
   deps: RotationDeps,
@@ -206,7 +207,7 @@ async function applyEffect(
   }
 }
 
-async function afterEvent(event: RotationEvent, rotation: RotationRecord, actor: Actor): Promise<void> {
+async function afterEvent(event: RotationEvent, rotation: KeyRotationRecord, actor: Actor): Promise<void> {
   if (event.type === "mark-location-updated") {
     await recordLocationUpdate(rotation.id, event.locationId, event.note ?? null, actor.name);
   } else if (event.type === "unmark-location-updated") {

@@ -3,7 +3,7 @@ import "server-only";
 // keys as last read from IAM, the checklist, and which buttons the rules allow right now.
 import { listKeysOfUser, type StoredKey } from "../db/keys.ts";
 import { listLocations, type LocationRecord } from "../db/locations.ts";
-import { getRotation, listLocationUpdates, type RotationRecord } from "../db/rotations.ts";
+import { getRotation, listLocationUpdates, type KeyRotationRecord } from "../db/rotations.ts";
 import type { Role } from "../auth/roles.ts";
 import { rulesConfig } from "./context.ts";
 import { availableEvents, evaluateCutover, type CutoverEvaluation, type EventAvailability, type KeySnapshot, type RotationState } from "./rules/index.ts";
@@ -20,7 +20,7 @@ export type CutoverView = {
 export type ChecklistRow = { location: LocationRecord; updated: boolean; note: string | null; updatedBy: string | null };
 
 export type RotationView = {
-  rotation: Omit<RotationRecord, "state"> & { state: RotationState };
+  rotation: KeyRotationRecord;
   keys: StoredKey[];
   locations: LocationRecord[];
   checklist: ChecklistRow[];
@@ -65,7 +65,8 @@ export function cutoverOf(state: RotationState, keys: StoredKey[], now: Date): C
 
 export async function loadRotationView(rotationId: string, role: Role, now = new Date()): Promise<RotationView | null> {
   const rotation = await getRotation(rotationId);
-  if (!rotation) return null;
+  // An SES SMTP user rotation has its own page and view (smtp-view.ts).
+  if (rotation?.kind !== "key") return null;
   const state = rotation.state;
   const oldKeyId = "oldKeyId" in state ? state.oldKeyId : null;
   const [keys, locations, updates] = await Promise.all([

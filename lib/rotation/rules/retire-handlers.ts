@@ -87,7 +87,7 @@ export function retire(state: StateOf<"retire">, event: RotationEvent, ctx: Rule
   }
 }
 
-function notificationRefusal(notification: NotificationRecord): GuardResult {
+export function notificationRefusal(notification: NotificationRecord): GuardResult {
   const messages: Record<NotificationRecord["status"], string | null> = {
     pending: "Tell 2nd line before deactivating: send the notification, or skip it with a reason.",
     requested: "The notification to 2nd line has not been confirmed yet. Wait a moment and reload, or send it again.",

@@ -1,3 +1,5 @@
+import { SMTP_ROTATION_STEPS } from "./smtp-steps.ts";
+import type { SmtpStep } from "./smtp-types.ts";
 import type { RotationEventType, RotationStep, StepInfo, TerminalStep } from "./types.ts";
 
 /** In runbook order, for the stepper. A never-used key skips from check-usage to retire. */
@@ -64,6 +66,7 @@ export const STEP_EVENTS: Readonly<Record<RotationStep, readonly RotationEventTy
   cancelled: [],
 };
 
-export function stepLabel(step: RotationStep): string {
-  return ROTATION_STEPS.find((info) => info.step === step)?.label ?? step;
+/** A step's label; lists of rotations of either kind (key or SES SMTP user) show theirs. */
+export function stepLabel(step: RotationStep | SmtpStep): string {
+  return ROTATION_STEPS.find((info) => info.step === step)?.label ?? SMTP_ROTATION_STEPS.find((info) => info.step === step)?.label ?? step;
 }

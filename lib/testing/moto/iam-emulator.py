@@ -10,12 +10,19 @@ on them, so this launcher runs moto in-process and exposes, on the same port:
   POST /_keyrotate/backdate  {"accessKeyId", "createDate"?, "lastUsed"?: {"date","service","region"}|null}
 
 moto's own routes (e.g. POST /moto-api/reset) are untouched. Requires moto[server]==5.2.1.
+
+It also answers one IAM call moto 5.2.1 lacks (HTTP 500 there), as AWS does for a user that has none:
+ListServiceSpecificCredentials, which deleting a user must ask. moto cannot create such credentials, so
+an empty list is the truth here; a user IAM does not have gets NoSuchEntity.
 """
 
 import argparse
+import io
 import json
 import logging
 import signal
+import uuid
+from urllib.parse import parse_qs
 from datetime import datetime, timezone
 
 from moto.iam.models import AccessKeyLastUsed, iam_backends
@@ -110,10 +117,60 @@ def control_app(environ, start_response):
     return [data]
 
 
+IAM_XMLNS = "https://iam.amazonaws.com/doc/2010-05-08/"
+
+
+def user_exists(user_name):
+    for account in list(iam_backends.values()):
+        for backend in list(account.values()):
+            if user_name in backend.users:
+                return True
+    return False
+
+
+def xml_response(start_response, status, body):
+    data = body.encode()
+    start_response(status, [("Content-Type", "text/xml"), ("Content-Length", str(len(data)))])
+    return [data]
+
+
+def list_service_specific_credentials(params, start_response):
+    user_name = (params.get("UserName") or [""])[0]
+    request_id = uuid.uuid4()
+    if not user_exists(user_name):
+        return xml_response(
+            start_response,
+            "404 Not Found",
+            f'<ErrorResponse xmlns="{IAM_XMLNS}"><Error><Type>Sender</Type><Code>NoSuchEntity</Code>'
+            f"<Message>The user with name {user_name} cannot be found.</Message></Error>"
+            f"<RequestId>{request_id}</RequestId></ErrorResponse>",
+        )
+    return xml_response(
+        start_response,
+        "200 OK",
+        f'<ListServiceSpecificCredentialsResponse xmlns="{IAM_XMLNS}"><ListServiceSpecificCredentialsResult>'
+        "<ServiceSpecificCredentials/><IsTruncated>false</IsTruncated></ListServiceSpecificCredentialsResult>"
+        f"<ResponseMetadata><RequestId>{request_id}</RequestId></ResponseMetadata></ListServiceSpecificCredentialsResponse>",
+    )
+
+
+def query_params(environ):
+    """The form parameters of an AWS query-protocol POST (IAM's), leaving the body readable for moto."""
+    if environ.get("REQUEST_METHOD") != "POST" or "x-www-form-urlencoded" not in environ.get("CONTENT_TYPE", ""):
+        return {}
+    length = int(environ.get("CONTENT_LENGTH") or 0)
+    body = environ["wsgi.input"].read(length) if length else b""
+    environ["wsgi.input"] = io.BytesIO(body)
+    return parse_qs(body.decode("utf-8", "replace"))
+
+
 def with_control_routes(moto_app):
     def app(environ, start_response):
         if environ.get("PATH_INFO", "").startswith(CONTROL_PREFIX):
             return control_app(environ, start_response)
+        params = query_params(environ)
+        if params.get("Action") == ["ListServiceSpecificCredentials"]:
+            return list_service_specific_credentials(params, start_response)
         return moto_app(environ, start_response)
 
     return app

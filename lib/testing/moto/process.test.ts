@@ -6,6 +6,7 @@ import {
   GetCredentialReportCommand,
   IAMClient,
   ListAccessKeysCommand,
+  ListServiceSpecificCredentialsCommand,
   ListUsersCommand,
 } from "@aws-sdk/client-iam";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
@@ -129,6 +130,14 @@ describe("IAM emulator", () => {
     // moto stamps the real time of the request (same machine clock); allow a second of slack.
     expect(used!.LastUsedDate!.getTime()).toBeGreaterThanOrEqual(before - 1000);
     expect(used!.LastUsedDate!.getTime()).toBeLessThanOrEqual(Date.now() + 1000);
+  });
+
+  it("answers ListServiceSpecificCredentials, which moto lacks, as AWS does for a user without any", async () => {
+    const out = await iam.send(new ListServiceSpecificCredentialsCommand({ UserName: "app-used" }));
+    expect(out.ServiceSpecificCredentials).toEqual([]);
+    await expect(iam.send(new ListServiceSpecificCredentialsCommand({ UserName: "nobody-here" }))).rejects.toMatchObject({ name: "NoSuchEntityException" });
+    // Everything else still reaches moto, its request body intact.
+    expect((await iam.send(new ListAccessKeysCommand({ UserName: "app-used" }))).AccessKeyMetadata).toHaveLength(1);
   });
 
   it("seeds a 40-user account with one or two keys each, and reset empties it", async () => {

@@ -18,6 +18,7 @@ import { listLocations } from "@/lib/db/locations.ts";
 import { thresholds } from "@/lib/env.ts";
 import { accessKeyIdSchema } from "@/lib/iam/schemas.ts";
 import { toKeyRow } from "@/lib/inventory/key-rows.ts";
+import { isSmtpUserFromConfig } from "@/lib/inventory/smtp-users.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -50,7 +51,13 @@ export default async function KeyPage({ params }: Props) {
         </h1>
       </div>
       <KeyFacts row={row} accountName={key.accountName} thresholds={t} />
-      <KeyPanel storedKey={key} rotation={rotation} allowed={keyPermissions(actor.role)} readOnly={verdict.managed ? null : verdict.reason} />
+      <KeyPanel
+        storedKey={key}
+        rotation={rotation}
+        allowed={keyPermissions(actor.role)}
+        readOnly={verdict.managed ? null : verdict.reason}
+        smtpUser={isSmtpUserFromConfig({ userName: key.userName, path: key.userPath, tags: key.userTags })}
+      />
       <Suspense fallback={<PanelSkeleton label="Loading the key's locations" rows={3} />}>
         <Locations accessKeyId={accessKeyId} canEdit={verdict.managed && can(actor.role, "location.write")} />
       </Suspense>

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { AuditTable } from "@/components/audit/audit-table.tsx";
 import { RotationForm } from "@/components/rotation/rotation-form.tsx";
 import { OutcomeHolder } from "@/components/rotation/outcome-holder.tsx";
@@ -8,6 +8,7 @@ import { Stepper } from "@/components/rotation/stepper.tsx";
 import { formatDateTime } from "@/components/ui/format.ts";
 import { pageActor } from "@/lib/auth/gate.ts";
 import { listAudit } from "@/lib/db/audit.ts";
+import { getRotation, rotationPath } from "@/lib/db/rotations.ts";
 import { env } from "@/lib/env.ts";
 import { isTerminal, stepLabel } from "@/lib/rotation/rules/index.ts";
 import { loadRotationView } from "@/lib/rotation/view.ts";
@@ -18,7 +19,12 @@ export default async function RotationPage({ params }: { params: Promise<{ rotat
   const { rotationId } = await params;
   const { actor } = await pageActor("inventory.read", `/rotations/${rotationId}`);
   const view = await loadRotationView(rotationId, actor.role);
-  if (!view) notFound();
+  if (!view) {
+    // Links that do not know the kind (the dashboard's) land here for an SES SMTP user rotation too.
+    const other = await getRotation(rotationId);
+    if (other) redirect(rotationPath(other));
+    notFound();
+  }
   const { rotation } = view;
   const history = rotation.oldKeyId ? await listAudit({ accessKeyId: rotation.oldKeyId, limit: 50 }) : [];
   const cancel = view.available.find((a) => a.type === "cancel");

@@ -14,7 +14,7 @@ const noStore = { "cache-control": "no-store" };
 export const GET = guardedRoute("inventory.read", async (_request: Request, { params }: { params: Promise<{ rotationId: string }> }) => {
   const { rotationId } = await params;
   const rotation = await getRotation(rotationId);
-  if (!rotation) return Response.json({ error: "No such rotation." }, { status: 404, headers: noStore });
+  if (rotation?.kind !== "key") return Response.json({ error: "No such key rotation." }, { status: 404, headers: noStore });
   try {
     await readLiveUserThrottled(defaultDeps, rotation.accountId, rotation.userName);
   } catch (error) {
