@@ -5,13 +5,16 @@
 // local address is used (KEYROTATE_TEST_POSTGRES_PROBE_URL moves the probe). With none, the suite is
 // announced as skipped and counted as skipped in the closing line, as is a skipped e2e suite.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
-import pg from "pg";
+import { resilienceTable, RESILIENCE_DIR } from "./resilience-summary.ts";
+import { DEFAULT_POSTGRES_URL, choosePostgres } from "./test-postgres.ts";
 
 const root = resolve(import.meta.dirname, "..");
 const tmp = join(root, ".tmp");
 mkdirSync(tmp, { recursive: true });
+// The resilience figures printed at the end are this run's only.
+rmSync(RESILIENCE_DIR, { recursive: true, force: true });
 const env: NodeJS.ProcessEnv = { ...process.env, NODE_NO_WARNINGS: "1" };
 const counts = { passed: 0, failed: 0, skipped: 0 };
 const failures: string[] = [];
@@ -45,31 +48,9 @@ function countE2eTests(): number {
   }
 }
 
-const DEFAULT_POSTGRES_URL = "postgresql://postgres@127.0.0.1:5432/postgres";
-
-/** Null when a PostgreSQL server at `url` lets us in and answers a query within 2 s; else why not. */
-async function postgresRefusal(url: string): Promise<string | null> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000, query_timeout: 2000 });
-  try {
-    await client.connect();
-    await client.query("SELECT 1");
-    return null;
-  } catch (error) {
-    return (error as Error).message || String(error);
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}
-
-// An explicit KEYROTATE_TEST_POSTGRES_URL is used as given (unreachable, its suite fails: it was asked for).
-let postgresUrl = process.env.KEYROTATE_TEST_POSTGRES_URL || undefined;
-let postgresSkipped = "";
-if (!postgresUrl) {
-  const probe = process.env.KEYROTATE_TEST_POSTGRES_PROBE_URL || DEFAULT_POSTGRES_URL;
-  const refusal = await postgresRefusal(probe);
-  if (refusal) postgresSkipped = `nothing usable at ${new URL(probe).host} (${refusal})`;
-  else postgresUrl = probe;
-}
+const chosen = await choosePostgres();
+const postgresUrl = chosen.url;
+const postgresSkipped = chosen.skipped ?? "";
 if (postgresUrl) {
   env.KEYROTATE_TEST_POSTGRES_URL = postgresUrl; // vitest.config.ts adds the int-postgresql project
   const u = new URL(postgresUrl);
@@ -132,5 +113,7 @@ if (!process.env.KEYROTATE_SKIP_E2E) {
 }
 
 if (failures.length) console.log(`\nFailed: ${failures.join(", ")}`);
+const resilience = resilienceTable();
+if (resilience) console.log(`\n${resilience}`);
 console.log(`\nkeyrotate: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
 process.exit(failures.length || counts.failed ? 1 : 0);
