@@ -15,7 +15,7 @@ test("the dashboard shows every key with age, last use and flags; sorts, filters
 
   const overdueRow = dashboard.row(overdue.accessKeyId);
   await expect(overdueRow).toContainText(`${p}-overdue`);
-  await expect(overdueRow.getByRole("cell").nth(3)).toHaveText("200");
+  await expect(overdueRow.getByRole("cell").nth(4)).toHaveText("200");
   await expect(overdueRow).toContainText("s3 · eu-west-2");
   await expect(overdueRow.locator('[data-flag="overdue"]')).toHaveText(/Overdue/);
   await expect(overdueRow.locator('[data-flag="overdue"]')).toHaveAttribute("title", "Active and older than 90 days: rotate it now.");

@@ -21,12 +21,12 @@ test("a never-used key is deactivated, reactivated, deactivated and deleted from
   // Cancel changes nothing.
   await row.getByRole("button", { name: `Deactivate ${key.accessKeyId}` }).click();
   await page.getByRole("dialog", { name: /Deactivate key/ }).getByRole("button", { name: "Cancel" }).click();
-  await expect(row.getByRole("cell").nth(2)).toHaveText("Active");
+  await expect(row.getByRole("cell").nth(3)).toHaveText("Active");
 
   await confirm("Deactivate");
-  await expect(row.getByRole("cell").nth(2)).toHaveText("Inactive");
+  await expect(row.getByRole("cell").nth(3)).toHaveText("Inactive");
   await confirm("Reactivate");
-  await expect(row.getByRole("cell").nth(2)).toHaveText("Active");
+  await expect(row.getByRole("cell").nth(3)).toHaveText("Active");
   await expect(row.getByRole("button", { name: `Delete ${key.accessKeyId}` })).toHaveCount(0);
   await confirm("Deactivate");
   await confirm("Delete");
@@ -60,7 +60,7 @@ test("deactivating a key still in use is refused, and the refusal says why", asy
   await dialog.getByRole("button", { name: "Deactivate key" }).click();
   await expect(dialog.getByText(/would likely break whatever uses it\. Rotate it instead\./)).toBeVisible();
   await dialog.getByRole("button", { name: "Cancel" }).click();
-  await expect(dashboard.row(key.accessKeyId).getByRole("cell").nth(2)).toHaveText("Active");
+  await expect(dashboard.row(key.accessKeyId).getByRole("cell").nth(3)).toHaveText("Active");
 
   // The refusal is audited with the account, user and key it concerned.
   await page.goto(`/audit?key=${key.accessKeyId}`);

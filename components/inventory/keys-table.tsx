@@ -61,6 +61,17 @@ export function KeysTable({ rows, thresholds: thresholdsProp, permissions: permi
         header: "User",
         cell: (c) => <span className="font-medium">{c.getValue()}</span>,
       }),
+      col.accessor((r) => r.accountName ?? r.accountId, {
+        id: "account",
+        header: "Account",
+        filterFn: "equals",
+        cell: ({ row: { original: r } }) => (
+          <span className="whitespace-nowrap">
+            {r.accountName ?? r.accountId}
+            {r.accountName && <span className="block font-mono text-xs text-slate-600 dark:text-slate-400">{r.accountId}</span>}
+          </span>
+        ),
+      }),
       col.accessor("accessKeyId", {
         header: "Access key",
         cell: (c) => (
@@ -138,7 +149,7 @@ export function KeysTable({ rows, thresholds: thresholdsProp, permissions: permi
     globalFilterFn: (row, _id, value: string) => {
       const q = value.trim().toLowerCase();
       const r = row.original;
-      return !q || r.userName.toLowerCase().includes(q) || r.accessKeyId.toLowerCase().includes(q);
+      return !q || r.userName.toLowerCase().includes(q) || r.accessKeyId.toLowerCase().includes(q) || (r.accountName ?? r.accountId).toLowerCase().includes(q);
     },
     // Rows keep their identity (and any open dialog) when sorting or a refresh reorders them.
     getRowId: (r) => r.accessKeyId,
@@ -147,6 +158,7 @@ export function KeysTable({ rows, thresholds: thresholdsProp, permissions: permi
     getFilteredRowModel: getFilteredRowModel(),
   });
 
+  const accounts = useMemo(() => [...new Set(rows.map((r) => r.accountName ?? r.accountId))].sort().map((a) => ({ value: a, label: a })), [rows]);
   const setFilter = (id: string, value: string) => table.getColumn(id)?.setFilterValue(value || undefined);
   const shown = table.getRowModel().rows;
 
@@ -159,12 +171,13 @@ export function KeysTable({ rows, thresholds: thresholdsProp, permissions: permi
             type="search"
             value={globalFilter}
             onChange={(e) => setGlobalFilter(e.target.value)}
-            placeholder="User or key id"
+            placeholder="User, key id or account"
             className={`${filterControl} w-64`}
           />
         </label>
         <SelectFilter label="Flag" options={FLAGS.map((f) => ({ value: f, label: FLAG_INFO[f].label }))} onChange={(v) => setFilter("flags", v)} />
         <SelectFilter label="Status" options={STATUSES} onChange={(v) => setFilter("status", v)} />
+        {accounts.length > 1 && <SelectFilter label="Account" options={accounts} onChange={(v) => setFilter("account", v)} />}
         <p className="ml-auto text-sm text-slate-600 dark:text-slate-400" aria-live="polite">
           {shown.length} of {rows.length} keys
         </p>

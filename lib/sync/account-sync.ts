@@ -123,14 +123,15 @@ async function readUser(
  * A key's last use from its report slot. The report is the newer word only when its date is later than
  * what keyrotate holds (a live refresh may be fresher than a report AWS reuses for up to 4 hours). IAM is
  * asked for the key alone only when that date moved since the last sync and the report lacks the service
- * and region (AWS fills them; moto says not_supported). A key seen for the first time takes the report's
- * word as it is: there is no earlier sync for its date to have moved from.
+ * and region (AWS fills them; moto says not_supported). A key seen for the first time has moved from
+ * nothing: it takes the report's word when that word is complete, and asks IAM for the service otherwise
+ * (on-call reads "s3 · eu-west-2" to know what a key is for).
  */
 async function lastUseOf(iam: IamGateway, key: StoredKeyFacts | undefined, slot: KeySlot, mustBeLive: boolean, id = key?.accessKeyId): Promise<KeyLastUsed> {
   if (mustBeLive) return iam.getAccessKeyLastUsed(id!);
   const fromReport = lastUsedFromSlot(slot);
   const asReported = { lastUsedDate: fromReport.lastUsedDate, service: fromReport.service, region: fromReport.region };
-  if (!key) return asReported;
+  if (!key) return fromReport.complete ? asReported : iam.getAccessKeyLastUsed(id!);
   const held = asUse(key);
   const newer = fromReport.lastUsedDate !== null && (held.lastUsedDate === null || fromReport.lastUsedDate > held.lastUsedDate);
   if (!newer) return held;

@@ -42,9 +42,9 @@ describe("sync", () => {
       ["accountId", "accountName", "userName", "accessKeyId", "status", "createDate", "ageDays", "lastUsedDate", "lastUsedService", "lastUsedRegion", "flags"].sort(),
     );
     const byUser = (name: string) => rows.filter((r) => r.userName === name);
-    // Last use comes from the credential report: a first sync takes its date as it is, and the emulator's
-    // report (unlike AWS's) names no service or region, so those stay unknown until the key is used again.
-    expect(byUser("overdue-app")[0]).toMatchObject({ ageDays: 200, status: "Active", lastUsedService: null, lastUsedRegion: null, flags: ["overdue", "no-locations"] });
+    // Last use comes from the credential report; the emulator's report (unlike AWS's) names no service or
+    // region, so a first sync asks IAM for a used key's: on-call reads "s3 · eu-west-2" to know what it is for.
+    expect(byUser("overdue-app")[0]).toMatchObject({ ageDays: 200, status: "Active", lastUsedService: "s3", lastUsedRegion: "eu-west-2", flags: ["overdue", "no-locations"] });
     expect(new Date(byUser("overdue-app")[0].lastUsedDate!).getTime()).toBeCloseTo(Date.now() - 86_400_000, -5);
     expect(byUser("due-soon-app")[0].flags).toEqual(["due-soon", "no-locations"]);
     expect(byUser("mid-rotation").map((r) => r.flags)).toEqual([

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { defineAction } from "@/lib/auth/action.ts";
 import { KeyrotateError } from "@/lib/errors.ts";
-import { describeSync, runSync } from "@/lib/sync/run-sync.ts";
+import { describeSync, runSync, type SyncOutcome } from "@/lib/sync/run-sync.ts";
 
 export const syncNow = defineAction({
   name: "inventory.sync",
@@ -15,7 +15,9 @@ export const syncNow = defineAction({
     return runs;
   },
   done: (runs) => ({
-    message: runs.length === 1 ? `Synced ${runs[0].keysSeen} keys of ${runs[0].usersSeen} users (${runs[0].keysAdded} new, ${runs[0].keysDeleted} gone).` : `Synced ${describeSync(runs)}.`,
+    message: runs.length === 1 ? `Synced ${runs[0].keysSeen} keys of ${runs[0].usersSeen} users (${runs[0].keysAdded} new, ${runs[0].keysDeleted} gone).` : `Synced ${total(runs, "keysSeen")} keys of ${total(runs, "usersSeen")} users in ${runs.length} accounts: ${describeSync(runs)}.`,
     target: runs.length === 1 ? { accountId: runs[0].accountId } : {},
   }),
 });
+
+const total = (runs: SyncOutcome[], field: "keysSeen" | "usersSeen") => runs.reduce((n, r) => n + (r.status === "error" ? 0 : r[field]), 0);
