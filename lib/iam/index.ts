@@ -10,16 +10,19 @@ import { KeyrotateError } from "../errors.ts";
 import { toIamError } from "./errors.ts";
 import { createIamGateway, type IamGateway } from "./gateway.ts";
 import type { CallerIdentity } from "./types.ts";
+import { createSecretStoresGateway, type SecretStoresGateway } from "./secret-stores.ts";
 import { createUserPermissionsGateway, type UserPermissionsGateway } from "./user-permissions.ts";
 
 export type { IamGateway } from "./gateway.ts";
 export type { DeletionStepResult, UserPermissions, UserPermissionsGateway } from "./user-permissions.ts";
 export type * from "./types.ts";
+export type { SecretStoresGateway } from "./secret-stores.ts";
 
 /** How to reach an account: with the credentials as they are, or by assuming `roleArn`. */
 export type AccountAccess = { roleArn?: string | null; externalId?: string | null; /** who for, in STS's session name */ sessionName?: string };
 
-type Clients = { iam: IAMClient; sts: STSClient; identity?: Promise<CallerIdentity> };
+type Credentials = ReturnType<typeof fromTemporaryCredentials> | undefined;
+type Clients = { iam: IAMClient; sts: STSClient; credentials: Credentials; identity?: Promise<CallerIdentity> };
 
 // One set of clients per way in: the credentials' own, and one per role and session name. A session name
 // per person puts their name in CloudTrail; the cache keeps the most recent ones.
@@ -53,7 +56,7 @@ function clientsFor(access: AccountAccess): Clients {
         clientConfig: { region },
       })
     : undefined;
-  const clients = { iam: new IAMClient({ region, credentials, ...retryConfig() }), sts: new STSClient({ region, credentials }) };
+  const clients = { iam: new IAMClient({ region, credentials, ...retryConfig() }), sts: new STSClient({ region, credentials }), credentials };
   cache.set(key, clients);
   if (cache.size > MAX_CACHED) {
     const [oldest] = cache.keys();
@@ -116,4 +119,13 @@ export async function connectIam(accountId?: string, access: AccountAccess = {})
 export async function userPermissionsGateway(accountId: string, access: AccountAccess = {}): Promise<UserPermissionsGateway> {
   await connectIam(accountId, access);
   return createUserPermissionsGateway(clientsFor(access).iam);
+}
+
+/**
+ * Secrets Manager and SSM Parameter Store verbs in one region of an account, reached the way `access` says
+ * (the same credentials as IAM there). Refuses any other account.
+ */
+export async function secretStoresGateway(accountId: string, region: string, access: AccountAccess = {}): Promise<SecretStoresGateway> {
+  await connectIam(accountId, access);
+  return createSecretStoresGateway({ region, credentials: clientsFor(access).credentials, ...retryConfig() });
 }

@@ -7,6 +7,7 @@ import { assertManaged, scopeConfigFromEnv } from "../auth/scope-config.ts";
 import { scopeOf } from "../auth/scope.ts";
 import { parseLocationsCsv, resolveLocationRows, toLocationsCsv, type CsvRowError, type ResolvedLocationRow } from "./csv.ts";
 import type { LocationInput } from "./schema.ts";
+import { serializeStore } from "../distribute/store.ts";
 
 export async function addLocationToKey(accessKeyId: string, input: LocationInput, actor: string): Promise<LocationRecord> {
   const key = await findKey(accessKeyId);
@@ -74,6 +75,7 @@ export async function importLocationsCsv(text: string, opts: { commit: boolean; 
       environment: r.environment,
       identifier: r.identifier,
       notes: r.notes,
+      store: serializeStore(r.store ?? null, r.accountId),
     })),
     opts.actor,
   );
@@ -91,6 +93,7 @@ export async function exportLocationsCsv(): Promise<string> {
       environment: l.environment,
       identifier: l.identifier,
       notes: l.notes,
+      ...(l.store ? { store: l.store } : {}),
     })),
   );
 }
