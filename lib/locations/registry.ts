@@ -8,11 +8,14 @@ import { scopeOf } from "../auth/scope.ts";
 import { parseLocationsCsv, resolveLocationRows, toLocationsCsv, type CsvRowError, type ResolvedLocationRow } from "./csv.ts";
 import type { LocationInput } from "./schema.ts";
 import { serializeStore } from "../distribute/store.ts";
+import { validateStoreLocation } from "../distribute/validate.ts";
+import { storeAccessFor } from "../distribute/writers.ts";
 
 export async function addLocationToKey(accessKeyId: string, input: LocationInput, actor: string): Promise<LocationRecord> {
   const key = await findKey(accessKeyId);
   if (!key) throw new KeyrotateError("not-found", `No live key ${accessKeyId}: sync, or check the id.`);
   await assertManaged({ accountId: key.accountId, userName: key.userName, path: key.userPath, tags: key.userTags }, { iam: false });
+  await validateStoreLocation(input, key.accountId, storeAccessFor(actor));
   return createLocation({ accountId: key.accountId, iamUserId: key.iamUserId, accessKeyId }, input, actor);
 }
 
@@ -61,7 +64,8 @@ export async function importLocationsCsv(text: string, opts: { commit: boolean; 
     if (!verdict.managed) outOfScope.push({ line: r.line, message: `keyrotate does not change ${o.userName}: ${verdict.reason}` });
     return verdict.managed;
   });
-  const errors = [...parsed.errors, ...resolved.errors, ...outOfScope].sort((a, b) => a.line - b.line);
+  const unusable = await checkStores(resolved.resolved, opts.actor);
+  const errors = [...parsed.errors, ...resolved.errors, ...outOfScope, ...unusable].sort((a, b) => a.line - b.line);
   if (!opts.commit || errors.length > 0 || resolved.resolved.length === 0) {
     return { rows: resolved.resolved, errors, committed: false, counts: null };
   }
@@ -80,6 +84,20 @@ export async function importLocationsCsv(text: string, opts: { commit: boolean; 
     opts.actor,
   );
   return { rows: resolved.resolved, errors, committed: true, counts };
+}
+
+/** Store rows must name a secret or parameters keyrotate can reach, like one recorded in the form. */
+async function checkStores(rows: ResolvedLocationRow[], actor: string): Promise<CsvRowError[]> {
+  const errors: CsvRowError[] = [];
+  const access = storeAccessFor(actor);
+  for (const row of rows.filter((r) => r.store)) {
+    try {
+      await validateStoreLocation(row, row.accountId, access);
+    } catch (error) {
+      errors.push({ line: row.line, message: error instanceof KeyrotateError ? error.userMessage : String(error) });
+    }
+  }
+  return errors;
 }
 
 export async function exportLocationsCsv(): Promise<string> {
