@@ -134,7 +134,7 @@ describe("hands-free distribution", () => {
 
     // Never stored: the new secret is in no table (only version ids are).
     expect(await everythingStored()).not.toContain(secret.secretAccessKey);
-  });
+  }, 120_000);
 
   it("leaves a refused write unticked with the reason, changes nothing else, and writes on retry", async () => {
     const { old, secretName, sml, ssml } = await setUp("orders-api");
@@ -162,7 +162,7 @@ describe("hands-free distribution", () => {
     expect(retried.stores).toEqual([expect.objectContaining({ locationId: sml.id, ok: true })]);
     expect(await secretAt(secretName, "AWSCURRENT")).toMatchObject({ AWS_ACCESS_KEY_ID: created.secret!.accessKeyId });
     await expect(retryStoreWrite({ rotation: retried.rotation, locationId: sml.id, secretAccessKey: "x", actor: alice }, deps)).rejects.toThrow(/already wrote/);
-  });
+  }, 60_000);
 
   it("refuses to record a store keyrotate cannot find, saying so, and records nothing", async () => {
     const [key] = await seedIam(emulator.endpoint(), [{ userName: "reports", keys: [{ ageDays: 10, lastUsed: { daysAgo: 1, service: "s3", region: REGION } }] }]);
