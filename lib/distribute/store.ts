@@ -33,7 +33,7 @@ const parameterName = z
   .trim()
   .min(1, "Secret parameter is required")
   .max(2048, "Secret parameter must be 2048 characters or fewer")
-  .regex(/^[\w.\-/]+$/, "Secret parameter may hold letters, digits and _ . - / only");
+  .regex(/^[\w.\-/]*$/, "Secret parameter may hold letters, digits and _ . - / only");
 
 const storedSpec = z.object({
   accountId,
