@@ -188,7 +188,8 @@ export async function recordLocationUpdate(rotationId: string, locationId: strin
 }
 
 export async function removeLocationUpdate(rotationId: string, locationId: string): Promise<void> {
-  await db().rotationLocationUpdate.deleteMany({ where: { rotationId, locationId } });
+  // What keyrotate wrote into a store stays on record even when unticked: a rollback must still find it.
+  await db().rotationLocationUpdate.deleteMany({ where: { rotationId, locationId, versionId: null } });
 }
 
 export async function listLocationUpdates(rotationId: string) {
