@@ -60,6 +60,7 @@ async function startAndCreate(page: Page, dashboard: Dashboard, user: string, ol
 const step = (page: Page) => page.getByTestId("rotation-step");
 
 test("keyrotate writes Secrets Manager and SSM, a person ticks the rest, and a rollback restores the stores", async ({ page, iam, dashboard }) => {
+  test.setTimeout(300_000); // a whole rotation with four axe runs
   const user = unique("dist");
   const [old] = await iam.seed([{ userName: user, keys: [{ ageDays: 100, lastUsed: { daysAgo: 1, service: "s3", region: REGION } }] }]);
   await dashboard.goto();
@@ -118,6 +119,7 @@ test("keyrotate writes Secrets Manager and SSM, a person ticks the rest, and a r
 });
 
 test("a refused write stays unticked with its reason; a retry with the shown secret writes it", async ({ page, iam, dashboard }) => {
+  test.setTimeout(180_000);
   const user = unique("distfail");
   const [old] = await iam.seed([{ userName: user, keys: [{ ageDays: 100, lastUsed: { daysAgo: 1, service: "s3", region: REGION } }] }]);
   await dashboard.goto();
