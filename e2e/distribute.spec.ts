@@ -41,7 +41,8 @@ async function seedStores(user: string, old: { accessKeyId: string; secretAccess
   await ssm.send(new PutParameterCommand({ Name: `/${user}/secret`, Value: old.secretAccessKey, Type: "SecureString" }));
 }
 
-async function startAndCreate(page: Page, dashboard: Dashboard, user: string, oldKeyId: string) {
+/** `beforeClose` runs just before the dialog closes: from then on the secret must travel nowhere. */
+async function startAndCreate(page: Page, dashboard: Dashboard, user: string, oldKeyId: string, beforeClose?: () => void) {
   await dashboard.goto();
   await dashboard.row(oldKeyId).getByRole("button", { name: `Rotate ${user}` }).click();
   await page.getByRole("button", { name: "Locations are complete" }).click();
@@ -53,13 +54,15 @@ async function startAndCreate(page: Page, dashboard: Dashboard, user: string, ol
   const newKeyId = text.match(/AKIA[A-Z0-9]{16}/g)!.find((id) => id !== oldKeyId)!;
   secrets.push(secret);
   await dialog.getByRole("button", { name: "Close" }).click();
+  beforeClose?.();
   await dialog.getByRole("button", { name: "Yes, close" }).click();
+  await expect(dialog).toBeHidden();
   return { secret, newKeyId };
 }
 
 const step = (page: Page) => page.getByTestId("rotation-step");
 
-test("keyrotate writes Secrets Manager and SSM, a person ticks the rest, and a rollback restores the stores", async ({ page, iam, dashboard }) => {
+test("keyrotate writes Secrets Manager and SSM, a person ticks the rest, and a rollback restores the stores", async ({ page, iam, dashboard, context }) => {
   test.setTimeout(300_000); // a whole rotation with four axe runs
   const user = unique("dist");
   const [old] = await iam.seed([{ userName: user, keys: [{ ageDays: 100, lastUsed: { daysAgo: 1, service: "s3", region: REGION } }] }]);
@@ -81,7 +84,12 @@ test("keyrotate writes Secrets Manager and SSM, a person ticks the rest, and a r
   await expect(page.getByRole("listitem").filter({ hasText: "logging endpoint" })).toBeVisible();
 
   // The manual location needs a person, so the secret is shown once; both stores are written and ticked.
-  const { secret, newKeyId } = await startAndCreate(page, dashboard, user, old.accessKeyId);
+  // Every response and request after the dialog closed is kept, to be searched for the secret at the end.
+  const traffic: Buffer[] = [];
+  const { secret, newKeyId } = await startAndCreate(page, dashboard, user, old.accessKeyId, () => {
+    context.on("response", (response) => void response.body().then((b) => traffic.push(b), () => {}));
+    context.on("request", (request) => void (request.postDataBuffer() && traffic.push(request.postDataBuffer()!)));
+  });
   await expect(page.getByTestId("rotation-outcome")).toContainText(`${user}/aws (api, production): done (version`);
   await expect(page.getByTestId("rotation-outcome")).toContainText(`/${user}/id (worker, production): done (version 2/2)`);
   expect(await secretAt(`${user}/aws`)).toEqual({ AWS_ACCESS_KEY_ID: newKeyId, AWS_SECRET_ACCESS_KEY: secret, LOG_LEVEL: "info" });
@@ -116,6 +124,10 @@ test("keyrotate writes Secrets Manager and SSM, a person ticks the rest, and a r
   const actions = await page.locator("tbody tr").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-action")));
   expect(actions.filter((a) => a === "rotation.store-write")).toHaveLength(2);
   expect(actions.filter((a) => a === "rotation.store-restore")).toHaveLength(2);
+
+  // The scan sees the traffic (the new key's id is in it) and the secret is in none of it.
+  expect(traffic.filter((b) => b.includes(newKeyId)).length).toBeGreaterThan(0);
+  expect(traffic.filter((b) => b.includes(secret))).toHaveLength(0);
 });
 
 test("a refused write stays unticked with its reason; a retry with the shown secret writes it", async ({ page, iam, dashboard }) => {
