@@ -17,9 +17,9 @@ type Props = { accessKeyId: string; canRecord: boolean };
 const groupId = (g: UsageGroupView) => `${g.sourceIp}|${g.userAgent}|${g.eventSource}`;
 
 export function KeyUsage({ accessKeyId, canRecord }: Props) {
-  const find = useFormAction(findKeyUsageAction);
+  const { state: found, pending: finding, formRef: findForm, onSubmit: onFind } = useFormAction(findKeyUsageAction);
   const [recording, setRecording] = useState<string | null>(null);
-  const usage = find.state.result;
+  const usage = found.result;
   const chosen = usage?.groups.find((g) => groupId(g) === recording);
   return (
     <section aria-labelledby="usage-heading" className="space-y-3">
@@ -31,12 +31,12 @@ export function KeyUsage({ accessKeyId, canRecord }: Props) {
           Who called AWS with this key in the last 90 days (management events in its account), grouped by source IP, user agent and service.
         </p>
       </div>
-      <form ref={find.formRef} onSubmit={find.onSubmit} className="flex flex-wrap items-center gap-3">
+      <form ref={findForm} onSubmit={onFind} className="flex flex-wrap items-center gap-3">
         <input type="hidden" name="accessKeyId" value={accessKeyId} />
-        <button type="submit" disabled={find.pending} className={secondaryButton}>
+        <button type="submit" disabled={finding} className={secondaryButton}>
           Find where it is used
         </button>
-        <FormMessage state={find.state} pending={find.pending} pendingText="Reading CloudTrail…" />
+        <FormMessage state={found} pending={finding} pendingText="Reading CloudTrail…" />
       </form>
       {usage && usage.truncated && (
         <p className="text-sm text-amber-800 dark:text-amber-300">

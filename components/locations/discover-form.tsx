@@ -31,7 +31,7 @@ export function DiscoverForm({ maxBytes }: { maxBytes: number }) {
   const [ticked, setTicked] = useState<Set<number>>(new Set());
   const [status, setStatus] = useState({ ok: true, message: "" });
   const [scanning, setScanning] = useState(false);
-  const record = useFormAction(recordDiscoveryAction);
+  const { state: recorded, pending: recording, formRef: recordForm, onSubmit: onRecord } = useFormAction(recordDiscoveryAction);
 
   async function find(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -68,7 +68,7 @@ export function DiscoverForm({ maxBytes }: { maxBytes: number }) {
   }
 
   const occurrences = scan?.findings.map(({ accessKeyId, identifier, file, line }, i) => ({ accessKeyId, identifier, file, line, record: ticked.has(i) }));
-  const errors = record.state.errors ?? {};
+  const errors = recorded.errors ?? {};
   return (
     <div className="space-y-4">
       <form onSubmit={find} className="space-y-3">
@@ -101,7 +101,7 @@ export function DiscoverForm({ maxBytes }: { maxBytes: number }) {
         {scanning ? "Looking for keys…" : status.message}
       </p>
       {scan && scan.findings.length > 0 && (
-        <form onSubmit={record.onSubmit} ref={record.formRef} className="space-y-3">
+        <form onSubmit={onRecord} ref={recordForm} className="space-y-3">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Access key ids found in {scan.file}</caption>
             <thead>
@@ -143,10 +143,10 @@ export function DiscoverForm({ maxBytes }: { maxBytes: number }) {
             </Field>
           </div>
           <div className="flex flex-wrap items-center gap-3">
-            <button type="submit" disabled={record.pending} className={primaryButton}>
+            <button type="submit" disabled={recording} className={primaryButton}>
               Record {ticked.size} location{ticked.size === 1 ? "" : "s"}
             </button>
-            <FormMessage state={record.state} pending={record.pending} pendingText="Recording…" />
+            <FormMessage state={recorded} pending={recording} pendingText="Recording…" />
           </div>
         </form>
       )}
