@@ -64,8 +64,9 @@ test("'Find where it is used' groups CloudTrail's callers of a key and records o
 
   await page.goto(`/keys/${app.accessKeyId}`);
   await page.getByRole("button", { name: "Find where it is used" }).click();
-  await expect(page.getByText("CloudTrail: 117 events from 5 callers.")).toBeVisible({ timeout: 20_000 });
-  const callers = page.getByRole("table", { name: `CloudTrail callers of ${app.accessKeyId}` });
+  const usage = page.getByRole("region", { name: "Where CloudTrail saw it" });
+  await expect(usage.getByText("CloudTrail: 117 events from 5 callers.")).toBeVisible({ timeout: 20_000 });
+  const callers = usage.getByRole("table", { name: `CloudTrail callers of ${app.accessKeyId}` });
   const rows = callers.getByRole("row");
   await expect(rows).toHaveCount(6);
   await expect(rows.nth(1)).toContainText("203.0.113.25");

@@ -16,7 +16,7 @@ export default async function GapsPage() {
       <p className="max-w-3xl text-sm text-slate-700 dark:text-slate-300">
         Where the recorded locations disagree with the latest discovery of each system and environment (
         <code className="font-mono text-xs">keyrotate locations discover --system … --environment …</code>, or a file on the{" "}
-        <Link href="/locations/import" className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300">
+        <Link href="/locations/import" className="text-blue-700 underline dark:text-blue-300">
           import page
         </Link>
         ): keys found in the files but not recorded, and secrets-repo locations the files no longer hold.

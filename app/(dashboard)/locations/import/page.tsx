@@ -63,7 +63,7 @@ export default async function ImportLocationsPage() {
             <p className="text-sm text-slate-700 dark:text-slate-300">
               Upload a decrypted hieradata, JSON, .env or shell file (or paste it) to see every access key id in it and the name it stands under. Keys
               keyrotate knows are ticked: record them as locations of the system and environment the file belongs to. Recording also keeps what
-              was found for the <a href="/locations/gaps" className="text-blue-700 underline-offset-2 hover:underline dark:text-blue-300">gap report</a>.
+              was found for the <a href="/locations/gaps" className="text-blue-700 underline dark:text-blue-300">gap report</a>.
             </p>
             <DiscoverForm maxBytes={MAX_UPLOAD_BYTES} />
           </section>
