@@ -77,7 +77,7 @@ test("'Find where it is used' groups CloudTrail's callers of a key and records o
   await expect(terraform).toContainText("26");
   await checkPage(page, "key page with CloudTrail callers");
 
-  await terraform.getByRole("button", { name: "Record 198.51.100.14 iam.amazonaws.com as a location" }).click();
+  await terraform.getByRole("button", { name: "Record as location: 198.51.100.14 iam.amazonaws.com" }).click();
   const form = page.getByRole("region", { name: "Record 198.51.100.14 as a location" });
   await expect(form.getByLabel("Kind")).toHaveValue("ci-variable");
   await expect(form.getByLabel("System")).toHaveValue("Terraform");

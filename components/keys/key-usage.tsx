@@ -57,7 +57,7 @@ export function KeyUsage({ accessKeyId, canRecord }: Props) {
               <td className={`${cell} tabular-nums`}>{g.count}</td>
               {canRecord && (
                 <td className={cell}>
-                  <button type="button" onClick={() => setRecording(groupId(g))} className={secondaryButton} aria-label={`Record ${g.sourceIp} ${g.eventSource} as a location`}>
+                  <button type="button" onClick={() => setRecording(groupId(g))} className={secondaryButton} aria-label={`Record as location: ${g.sourceIp} ${g.eventSource}`}>
                     Record as location
                   </button>
                 </td>
