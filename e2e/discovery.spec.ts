@@ -4,6 +4,7 @@ import { checkPage } from "./axe.ts";
 import { expect, test, unique } from "./fixtures.ts";
 
 test("upload a decrypted hieradata file, record the found locations, see them and the gap left", async ({ page, iam, dashboard }) => {
+  test.setTimeout(120_000); // three pages checked by axe in two schemes
   const p = unique("disc");
   const [support] = await iam.seed([{ userName: `${p}-support`, keys: [{ ageDays: 30 }] }]);
   await dashboard.goto();
@@ -57,6 +58,7 @@ test("upload a decrypted hieradata file, record the found locations, see them an
 });
 
 test("'Find where it is used' groups CloudTrail's callers of a key and records one as a location", async ({ page, iam, dashboard }) => {
+  test.setTimeout(120_000);
   const p = unique("trail");
   const [app] = await iam.seed([{ userName: `${p}-app`, keys: [{ ageDays: 40 }] }]);
   await dashboard.goto();
