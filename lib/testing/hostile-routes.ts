@@ -22,6 +22,8 @@ export type RouteTarget = {
   judge: (response: Response, body: string) => Promise<Verdict> | Verdict;
 };
 
+/** As a browser would put it in a URL or a cookie: percent-encoded UTF-8 (a lone surrogate becomes U+FFFD). */
+const urlEncoded = (s: string) => encodeURIComponent(s.toWellFormed());
 const call = (c: Partial<RouteCall> & { path: string }): RouteCall => ({ query: [], method: "GET", headers: {}, ...c });
 const hostileQuery = fc.array(fc.tuple(fc.constantFrom("next", "q", "accountId", "__proto__", "commit", "rotationId", "<x>"), anyNastyText), { maxLength: 3 });
 
@@ -164,9 +166,9 @@ export function routeTargets(fx: HostileFixture): Record<string, RouteTarget> {
         return "rejected";
       },
     },
-    "api/v1/rotations/[rotationId]/cutover/route.ts#GET": cutover((id) => `/api/v1/rotations/${encodeURIComponent(id)}/cutover`, badRotationId),
+    "api/v1/rotations/[rotationId]/cutover/route.ts#GET": cutover((id) => `/api/v1/rotations/${urlEncoded(id)}/cutover`, badRotationId),
     "api/v1/sync/status/route.ts#GET": readOnly("/api/v1/sync/status"),
-    "api/v1/smtp-rotations/[rotationId]/cutover/route.ts#GET": cutover((id) => `/api/v1/smtp-rotations/${encodeURIComponent(id)}/cutover`, fc.oneof(badRotationId, fc.constant(fx.rotationId))),
+    "api/v1/smtp-rotations/[rotationId]/cutover/route.ts#GET": cutover((id) => `/api/v1/smtp-rotations/${urlEncoded(id)}/cutover`, fc.oneof(badRotationId, fc.constant(fx.rotationId))),
     "auth/login/route.ts#GET": {
       actor: null,
       runs: 40,
@@ -185,7 +187,7 @@ export function routeTargets(fx: HostileFixture): Record<string, RouteTarget> {
           fc.array(fc.tuple(fc.constantFrom("code", "state", "error", "iss", "session_state"), anyNastyText), { maxLength: 4 }),
           fc.oneof(
             fc.constant(undefined),
-            anyNastyText.map((s) => encodeURIComponent(s)),
+            anyNastyText.map(urlEncoded),
             fc.record({ codeVerifier: anyNastyText, state: anyNastyText, nonce: anyNastyText, next }).map((f) => Buffer.from(JSON.stringify(f)).toString("base64url")),
             fc.constantFrom("null", "e30", Buffer.from("[1,2]").toString("base64url"), Buffer.from('{"next":{"a":1}}').toString("base64url")),
           ),
@@ -201,8 +203,8 @@ export function routeTargets(fx: HostileFixture): Record<string, RouteTarget> {
       actor: null,
       runs: 30,
       call: fc
-        .oneof(anyNastyText.map(encodeURIComponent), overlong, fc.constant("a".repeat(64)), cuidLike)
-        .map((token) => call({ path: "/auth/signout", method: "POST", headers: { cookie: `keyrotate-session=${token}`, origin: SITE } })),
+        .oneof(anyNastyText, overlong, fc.constant("a".repeat(64)), cuidLike)
+        .map((token) => call({ path: "/auth/signout", method: "POST", headers: { cookie: `keyrotate-session=${urlEncoded(token)}`, origin: SITE } })),
       // No such session: nothing ends, and the browser lands on the sign-in page.
       judge: (response) => {
         expectOnSiteRedirect(response);

@@ -22,6 +22,41 @@ export async function databaseState() {
   return { accounts, users, keys, syncRuns, locations, rotations, locationUpdates, sessions, leases, auditSuccesses };
 }
 
+// One query, cheap enough to run around every request: a count of every table and a mark of every kind of
+// change (a key's status or deletion, a location's edit or confirmation, a rotation's step). Same SQL on
+// SQLite and PostgreSQL.
+const FINGERPRINT: [string, string][] = [
+  ["accounts", `SELECT COUNT(*) FROM "Account"`],
+  ["accountsChanged", `SELECT MAX("updatedAt") FROM "Account"`],
+  ["accountsRemoved", `SELECT COUNT("removedAt") FROM "Account"`],
+  ["users", `SELECT COUNT(*) FROM "IamUser"`],
+  ["usersDeleted", `SELECT COUNT("deletedAt") FROM "IamUser"`],
+  ["usersSeen", `SELECT MAX("lastSeenAt") FROM "IamUser"`],
+  ["keys", `SELECT COUNT(*) FROM "AccessKey"`],
+  ["keysActive", `SELECT COUNT(*) FROM "AccessKey" WHERE "status" = 'Active'`],
+  ["keysInactiveSince", `SELECT COUNT("inactiveSince") FROM "AccessKey"`],
+  ["keysDeleted", `SELECT COUNT("deletedAt") FROM "AccessKey"`],
+  ["keysSeen", `SELECT MAX("lastSeenAt") FROM "AccessKey"`],
+  ["syncRuns", `SELECT COUNT(*) FROM "SyncRun"`],
+  ["locations", `SELECT COUNT(*) FROM "Location"`],
+  ["locationsChanged", `SELECT MAX("updatedAt") FROM "Location"`],
+  ["locationsConfirmed", `SELECT COUNT("confirmedAt") FROM "Location"`],
+  ["rotations", `SELECT COUNT(*) FROM "Rotation"`],
+  ["rotationVersions", `SELECT SUM("version") FROM "Rotation"`],
+  ["rotationsChanged", `SELECT MAX("updatedAt") FROM "Rotation"`],
+  ["locationUpdates", `SELECT COUNT(*) FROM "RotationLocationUpdate"`],
+  ["sessions", `SELECT COUNT(*) FROM "Session"`],
+  ["leases", `SELECT COUNT(*) FROM "Lease"`],
+  ["auditSuccesses", `SELECT COUNT(*) FROM "AuditEvent" WHERE "result" <> 'error'`],
+];
+const FINGERPRINT_SQL = `SELECT ${FINGERPRINT.map(([name, sql]) => `(${sql}) AS "${name}"`).join(", ")}`;
+
+/** The marks above, as text (PostgreSQL counts are bigints, SQLite dates numbers or text). */
+export async function databaseFingerprint(): Promise<Record<string, string>> {
+  const [row] = await db().$queryRawUnsafe<Record<string, unknown>[]>(FINGERPRINT_SQL);
+  return Object.fromEntries(FINGERPRINT.map(([name]) => [name, String(row[name] instanceof Date ? (row[name] as Date).toISOString() : row[name])]));
+}
+
 /** Users and their keys (id and status) in each account, as IAM holds them. */
 export async function iamState(endpoint: string, accountIds: string[]): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
