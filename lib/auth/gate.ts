@@ -7,9 +7,20 @@ import { can, type Actor, type Permission } from "./roles.ts";
 
 export const SIGNED_OUT = "Sign in first: this needs a signed-in person.";
 
-/** Where sign-in sends a person back to: a path on this site, never another origin. */
+const NEXT_BASE = "http://keyrotate.invalid";
+
+/**
+ * Where sign-in sends a person back to: a path on this site, never another origin. Judged by where a URL
+ * parser lands, not by the text: "/\t/evil.example" starts with one slash, but parsers drop the tab.
+ */
 export function safeNext(next: string | null | undefined): string {
-  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
+  if (!next || !next.startsWith("/")) return "/";
+  try {
+    const url = new URL(next, NEXT_BASE);
+    return url.origin === NEXT_BASE ? `${url.pathname}${url.search}${url.hash}` : "/";
+  } catch {
+    return "/";
+  }
 }
 
 /** For a page: the signed-in person, or a redirect to sign-in. `allowed` says whether their role has `permission`. */

@@ -98,33 +98,33 @@ export function actionTargets(fx: HostileFixture): Record<string, ActionTarget> 
   const accountName = (e: Encoding) => fc.oneof(fc.constantFrom("", "-x", "a".repeat(41), "prod uction", "prod/uction", ...SQL), overlong, wrongType(e));
   const otherRole = `arn:aws:iam::${fx.otherAccount}:role/keyrotate`;
   return {
-    "(dashboard)/keys/actions.ts#deactivateKeyAction": { actor: fx.rotator, runs: 80, payload: poisoned(keyAction) },
-    "(dashboard)/keys/actions.ts#reactivateKeyAction": { actor: fx.rotator, runs: 60, payload: poisoned({ accessKeyId: keyAction.accessKeyId }) },
-    "(dashboard)/keys/actions.ts#deleteKeyAction": { actor: fx.rotator, runs: 80, payload: poisoned(keyAction) },
+    "(dashboard)/keys/actions.ts#deactivateKeyAction": { actor: fx.rotator, runs: 60, payload: poisoned(keyAction) },
+    "(dashboard)/keys/actions.ts#reactivateKeyAction": { actor: fx.rotator, runs: 40, payload: poisoned({ accessKeyId: keyAction.accessKeyId }) },
+    "(dashboard)/keys/actions.ts#deleteKeyAction": { actor: fx.rotator, runs: 60, payload: poisoned(keyAction) },
     "(dashboard)/locations/actions.ts#addLocation": {
       actor: fx.rotator,
-      runs: 120,
+      runs: 100,
       // The other account's key is fine here (recording a location needs no admin); the protected user's is not.
       payload: poisoned({ accessKeyId: { valid: fc.oneof(keyVariants(fx.homeKey), fc.constant(fx.otherAccountKey)), poison: (e) => badKey(e).filter((k) => k !== fx.homeKey && k !== fx.otherAccountKey) }, ...location }),
     },
-    "(dashboard)/locations/actions.ts#editLocation": { actor: fx.rotator, runs: 120, payload: poisoned({ ...ofHomeLocation, ...location }) },
-    "(dashboard)/locations/actions.ts#confirmLocation": { actor: fx.rotator, runs: 60, payload: poisoned(ofHomeLocation) },
-    "(dashboard)/locations/actions.ts#removeLocation": { actor: fx.rotator, runs: 60, payload: poisoned(ofHomeLocation) },
-    "(dashboard)/rotations/actions.ts#startRotationAction": { actor: fx.rotator, runs: 60, payload: poisoned(who) },
-    "(dashboard)/rotations/actions.ts#advanceRotationAction": { actor: fx.rotator, runs: 120, payload: poisoned(advance({ valid: fc.constant(fx.rotationId), poison: (e) => badId(e) })) },
+    "(dashboard)/locations/actions.ts#editLocation": { actor: fx.rotator, runs: 100, payload: poisoned({ ...ofHomeLocation, ...location }) },
+    "(dashboard)/locations/actions.ts#confirmLocation": { actor: fx.rotator, runs: 50, payload: poisoned(ofHomeLocation) },
+    "(dashboard)/locations/actions.ts#removeLocation": { actor: fx.rotator, runs: 50, payload: poisoned(ofHomeLocation) },
+    "(dashboard)/rotations/actions.ts#startRotationAction": { actor: fx.rotator, runs: 50, payload: poisoned(who) },
+    "(dashboard)/rotations/actions.ts#advanceRotationAction": { actor: fx.rotator, runs: 100, payload: poisoned(advance({ valid: fc.constant(fx.rotationId), poison: (e) => badId(e) })) },
     "(dashboard)/smtp-rotations/actions.ts#startSmtpRotationAction": { actor: fx.rotator, runs: 40, payload: poisoned(who) },
     // No SES SMTP user rotation exists: its id is always wrong, the key rotation's included.
-    "(dashboard)/smtp-rotations/actions.ts#advanceSmtpRotationAction": { actor: fx.rotator, runs: 60, payload: poisoned(advance({ poison: (e) => badId(e, fx.rotationId) })) },
+    "(dashboard)/smtp-rotations/actions.ts#advanceSmtpRotationAction": { actor: fx.rotator, runs: 50, payload: poisoned(advance({ poison: (e) => badId(e, fx.rotationId) })) },
     // Takes no input: a payload of the wrong type is refused, any form (its fields ignored) starts a sync.
     "(dashboard)/sync/actions.ts#syncNow": {
       actor: fx.rotator,
-      runs: 20,
+      runs: 10,
       mayAccept: true,
       payload: fc.oneof(wrongPayload.filter((p) => !(p instanceof Blob)), fc.constantFrom<Encoding>("form", "object").chain((e) => extraFields.map((f) => encode(e, f)))),
     },
     "(dashboard)/accounts/actions.ts#addAccountAction": {
       actor: fx.admin,
-      runs: 80,
+      runs: 70,
       payload: fc.oneof(
         poisoned({
           name: { valid: fc.constantFrom("production", "default", "staging"), poison: accountName },
