@@ -6,7 +6,7 @@ import { safeNext } from "./gate.ts";
 const SITE = "https://keyrotate.example.org";
 
 describe("safeNext", () => {
-  it.each(["//evil.example", "/\t/evil.example", "/\n/evil.example", "/\r\n/evil.example", "/\\evil.example", "https://evil.example/", "javascript:alert(1)", "", null, undefined])(
+  it.each(["//evil.example", "/.//evil.example", "/\t/evil.example", "/\n/evil.example", "/\r\n/evil.example", "/\\evil.example", "https://evil.example/", "javascript:alert(1)", "", null, undefined])(
     "sends %j home, not away",
     (next) => {
       expect(safeNext(next)).toBe("/");

@@ -131,7 +131,7 @@ function importCalls(fx: HostileFixture): fc.Arbitrary<RouteCall> {
 export function routeTargets(fx: HostileFixture): Record<string, RouteTarget> {
   const cuidLike = fc.string({ unit: fc.constantFrom(..."abcdefghijklmnopqrstuvwxyz0123456789"), minLength: 25, maxLength: 25 }).map((s) => `c${s}`);
   const badRotationId = fc.oneof(cuidLike, fc.constantFrom("", "..", "../rotations", "x".repeat(129), ...SQL, ...HTML, ...CONTROL_UNICODE), overlong, anyNastyText);
-  const next = fc.oneof(fc.constantFrom("//evil.example", "/\t/evil.example", "/\\evil.example", "https://evil.example/", "javascript:alert(1)", "/%2F%2Fevil.example", "/\n/evil.example", " //evil.example", "/keys?x=<script>"), overlong, anyNastyText);
+  const next = fc.oneof(fc.constantFrom("//evil.example", "/.//evil.example", "/\t/evil.example", "/\\evil.example", "https://evil.example/", "javascript:alert(1)", "/%2F%2Fevil.example", "/\n/evil.example", " //evil.example", "/keys?x=<script>"), overlong, anyNastyText);
   const auditValue = fc.oneof(nastyButPrintable, anyNastyText, overlong, fc.constantFrom("2026-13-45", "0000-00-00", "9999-99-99", "2026-02-30", "2026-12-01", "-271821-04-19"));
   const readOnly = (path: string): RouteTarget => ({
     actor: fx.rotator,
