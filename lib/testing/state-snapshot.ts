@@ -59,19 +59,21 @@ export async function databaseFingerprint(): Promise<Record<string, string>> {
 
 /** Users and their keys (id and status) in each account, as IAM holds them. */
 export async function iamState(endpoint: string, accountIds: string[]): Promise<Record<string, string[]>> {
-  const out: Record<string, string[]> = {};
-  for (const accountId of accountIds) {
-    const iam = new IAMClient({ endpoint, region: "us-east-1", credentials: await credentialsFor(endpoint, accountId) });
-    const users = (await iam.send(new ListUsersCommand({}))).Users ?? [];
-    const rows: string[] = [];
-    for (const u of users) {
-      const keys = (await iam.send(new ListAccessKeysCommand({ UserName: u.UserName }))).AccessKeyMetadata ?? [];
-      rows.push(`${u.UserName}: ${keys.map((k) => `${k.AccessKeyId}/${k.Status}`).sort().join(" ")}`);
-    }
-    out[accountId] = rows.sort();
-    iam.destroy();
-  }
-  return out;
+  const perAccount = await Promise.all(
+    accountIds.map(async (accountId) => {
+      const iam = new IAMClient({ endpoint, region: "us-east-1", credentials: await credentialsFor(endpoint, accountId) });
+      const users = (await iam.send(new ListUsersCommand({}))).Users ?? [];
+      const rows = await Promise.all(
+        users.map(async (u) => {
+          const keys = (await iam.send(new ListAccessKeysCommand({ UserName: u.UserName }))).AccessKeyMetadata ?? [];
+          return `${u.UserName}: ${keys.map((k) => `${k.AccessKeyId}/${k.Status}`).sort().join(" ")}`;
+        }),
+      );
+      iam.destroy();
+      return [accountId, rows.sort()] as const;
+    }),
+  );
+  return Object.fromEntries(perAccount);
 }
 
 async function credentialsFor(endpoint: string, accountId: string) {
