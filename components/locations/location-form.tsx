@@ -17,12 +17,15 @@ type Props = {
   accessKeyId: string;
   /** The location being edited; none to add one. */
   location?: LocationView;
+  /** Values proposed for a new location (e.g. from CloudTrail), which the person checks before saving. */
+  prefill?: Partial<Pick<LocationView, "kind" | "system" | "environment" | "identifier" | "notes">>;
   submitLabel: string;
   onSaved?: (state: ActionState) => void;
   onCancel?: () => void;
 };
 
-export function LocationForm({ action, accessKeyId, location, submitLabel, onSaved, onCancel }: Props) {
+export function LocationForm({ action, accessKeyId, location: edited, prefill, submitLabel, onSaved, onCancel }: Props) {
+  const location = edited ?? prefill;
   const { state, pending, formRef, onSubmit } = useFormAction(action, (s) => s.ok && onSaved?.(s));
   const environments = useId();
   const [kind, setKind] = useState<string>(location?.kind ?? "");
@@ -30,11 +33,11 @@ export function LocationForm({ action, accessKeyId, location, submitLabel, onSav
   return (
     <form ref={formRef} onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-2">
       <input type="hidden" name="accessKeyId" value={accessKeyId} />
-      {location && <input type="hidden" name="id" value={location.id} />}
+      {edited && <input type="hidden" name="id" value={edited.id} />}
       <Field label="Kind" errors={errors.kind}>
         {(p) => (
           <select {...p} name="kind" value={kind} onChange={(e) => setKind(e.target.value)} aria-required autoFocus={Boolean(location)} className={controlClass}>
-            {!location && <option value="">Choose a kind…</option>}
+            {!edited && <option value="">Choose a kind…</option>}
             {LOCATION_KINDS.map((kind) => (
               <option key={kind} value={kind}>
                 {LOCATION_KIND_LABELS[kind]}
@@ -61,7 +64,7 @@ export function LocationForm({ action, accessKeyId, location, submitLabel, onSav
       <Field label="Identifier" errors={errors.identifier} hint="The key's name there, e.g. a hieradata key or a CI variable.">
         {(p) => <input {...p} name="identifier" defaultValue={location?.identifier} aria-required autoComplete="off" className={`${controlClass} font-mono`} />}
       </Field>
-      <StoreFields kind={kind} store={location?.store} errors={errors} />
+      <StoreFields kind={kind} store={edited?.store} errors={errors} />
       <Field label="Notes" errors={errors.notes} hint="Optional." className="sm:col-span-2">
         {(p) => <textarea {...p} name="notes" rows={2} defaultValue={location?.notes ?? ""} className={controlClass} />}
       </Field>
