@@ -22,6 +22,20 @@ export function LocationDetails({ location: l }: { location: LocationView }) {
       <Fact term="Identifier" wide>
         <span className="font-mono">{l.identifier}</span>
       </Fact>
+      {l.store && (
+        <Fact term="Written by keyrotate" wide>
+          account {l.store.accountId}, {l.store.region}
+          {l.store.secretParameter ? (
+            <>
+              , secret in <span className="font-mono">{l.store.secretParameter}</span>
+            </>
+          ) : (
+            <>
+              , fields <span className="font-mono">{l.store.idField}</span> / <span className="font-mono">{l.store.secretField}</span>
+            </>
+          )}
+        </Fact>
+      )}
       {l.notes && (
         <Fact term="Notes" wide>
           <span className="whitespace-pre-wrap">{l.notes}</span>

@@ -1,12 +1,13 @@
 "use client";
 // The add and edit form of a location: the same fields, errors under each, the outcome announced.
-import { useId } from "react";
+import { useId, useState } from "react";
 import type { ActionState, ServerAction } from "@/lib/auth/action.ts";
 import { LOCATION_KINDS, LOCATION_KIND_LABELS } from "@/lib/locations/schema.ts";
 import { primaryButton, secondaryButton } from "../ui/button.ts";
 import { Field, FormMessage, controlClass } from "../ui/field.tsx";
 import { useFormAction } from "../ui/use-form-action.ts";
 import type { LocationView } from "./location-view.ts";
+import { StoreFields } from "./store-fields.tsx";
 
 const ENVIRONMENTS = ["integration", "staging", "production"];
 
@@ -27,6 +28,7 @@ export function LocationForm({ action, accessKeyId, location: edited, prefill, s
   const location = edited ?? prefill;
   const { state, pending, formRef, onSubmit } = useFormAction(action, (s) => s.ok && onSaved?.(s));
   const environments = useId();
+  const [kind, setKind] = useState<string>(location?.kind ?? "");
   const errors = state.errors ?? {};
   return (
     <form ref={formRef} onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-2">
@@ -34,7 +36,7 @@ export function LocationForm({ action, accessKeyId, location: edited, prefill, s
       {edited && <input type="hidden" name="id" value={edited.id} />}
       <Field label="Kind" errors={errors.kind}>
         {(p) => (
-          <select {...p} name="kind" defaultValue={location?.kind ?? ""} aria-required autoFocus={Boolean(location)} className={controlClass}>
+          <select {...p} name="kind" value={kind} onChange={(e) => setKind(e.target.value)} aria-required autoFocus={Boolean(location)} className={controlClass}>
             {!edited && <option value="">Choose a kind…</option>}
             {LOCATION_KINDS.map((kind) => (
               <option key={kind} value={kind}>
@@ -62,6 +64,7 @@ export function LocationForm({ action, accessKeyId, location: edited, prefill, s
       <Field label="Identifier" errors={errors.identifier} hint="The key's name there, e.g. a hieradata key or a CI variable.">
         {(p) => <input {...p} name="identifier" defaultValue={location?.identifier} aria-required autoComplete="off" className={`${controlClass} font-mono`} />}
       </Field>
+      <StoreFields kind={kind} store={edited?.store} errors={errors} />
       <Field label="Notes" errors={errors.notes} hint="Optional." className="sm:col-span-2">
         {(p) => <textarea {...p} name="notes" rows={2} defaultValue={location?.notes ?? ""} className={controlClass} />}
       </Field>

@@ -1,7 +1,7 @@
 // What the browser receives about a location: the stored record minus its owner ids, dates as text.
 import type { LocationRecord } from "@/lib/db/locations.ts";
 
-export type LocationView = Pick<LocationRecord, "id" | "kind" | "system" | "environment" | "identifier" | "notes" | "createdBy" | "confirmedBy"> & {
+export type LocationView = Pick<LocationRecord, "id" | "kind" | "system" | "environment" | "identifier" | "notes" | "createdBy" | "confirmedBy" | "store"> & {
   createdAt: string;
   confirmedAt: string | null;
 };
@@ -14,6 +14,7 @@ export function toLocationView(l: LocationRecord): LocationView {
     environment: l.environment,
     identifier: l.identifier,
     notes: l.notes,
+    store: l.store,
     createdBy: l.createdBy,
     createdAt: l.createdAt.toISOString(),
     confirmedBy: l.confirmedBy,

@@ -6,6 +6,7 @@ import type { EventAvailability } from "@/lib/rotation/rules/index.ts";
 import { formatDateTime } from "../ui/format.ts";
 import { CutoverWatcher } from "./cutover-watcher.tsx";
 import { RefreshAt } from "./refresh-at.tsx";
+import { RetryStoreForm } from "./retry-store-form.tsx";
 import { RotationForm } from "./rotation-form.tsx";
 
 const input = "mt-1 w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900";
@@ -83,7 +84,10 @@ export function StepPanel({ view, isAdmin, pollSeconds }: { view: RotationView; 
     case "distribute":
       return (
         <div className="space-y-3 text-sm">
-          <p>Put new key {state.newKeyId} in every location below, then redeploy what reads it. Tick each one as you go.</p>
+          <p>
+            Put new key {state.newKeyId} in every location below, then redeploy what reads it. Tick each one as you go. keyrotate
+            wrote Secrets Manager and SSM locations itself and ticked them.
+          </p>
           <ul className="space-y-3" aria-label="Locations to update">
             {view.checklist.map((row) => (
               <li key={row.location.id} className="rounded border border-slate-200 p-3 dark:border-slate-700">
@@ -91,6 +95,14 @@ export function StepPanel({ view, isAdmin, pollSeconds }: { view: RotationView; 
                   <span className="font-medium">{row.location.system}</span> · {row.location.environment} · <code>{row.location.identifier}</code>
                   {row.updated && <span className="ml-2 text-green-800 dark:text-green-300">Updated{row.updatedBy ? ` by ${row.updatedBy}` : ""}{row.note ? ` — ${row.note}` : ""}</span>}
                 </p>
+                {row.store?.failed && (
+                  <div className="my-2 space-y-2">
+                    <p className="text-red-700 dark:text-red-300" data-testid="store-write-failed">
+                      keyrotate could not write the new key here: {row.store.failed.reason}
+                    </p>
+                    <RetryStoreForm rotationId={rotation.id} locationId={row.location.id} label={row.location.identifier} />
+                  </div>
+                )}
                 {row.updated ? (
                   <RotationForm {...common} type="unmark-location-updated" hidden={{ locationId: row.location.id }} label={`Untick ${row.location.identifier} (${row.location.environment})`} variant="plain" />
                 ) : (
@@ -157,7 +169,14 @@ export function StepPanel({ view, isAdmin, pollSeconds }: { view: RotationView; 
           <p>
             Old key {state.oldKeyId} is Inactive since {formatDateTime(state.deactivatedAt)}. If anything broke, reactivate it: that rolls back.
           </p>
-          <RotationForm {...common} type="reactivate-old" label={`Reactivate old key ${state.oldKeyId} (roll back)`} variant="plain" />
+          <RotationForm {...common} type="reactivate-old" label={`Reactivate old key ${state.oldKeyId} (roll back)`} variant="plain">
+            {view.restorable.length > 0 && (
+              <label className="flex items-center gap-2">
+                <input type="checkbox" name="restoreStores" defaultChecked /> Also make the previous version current again in the {view.restorable.length}{" "}
+                store(s) keyrotate wrote (audited)
+              </label>
+            )}
+          </RotationForm>
           <RotationForm {...common} type="delete-old" label={`Delete old key ${state.oldKeyId}`} variant="danger" disabledReason={verdict(available, "delete-old")} />
         </div>
       );

@@ -4,7 +4,20 @@ import "server-only";
 import { rankOf, type Actor, type Role } from "../auth/roles.ts";
 import { findAccount, findAccountByName, listConfiguredAccounts, markAccountRemoved, saveAccount, type AccountRecord } from "../db/accounts.ts";
 import { KeyrotateError } from "../errors.ts";
-import { cloudTrailGateway, connectIam, getCallerIdentity, identityThrough, sessionNameFor, userPermissionsGateway, type AccountAccess, type CloudTrailGateway, type IamGateway, type UserPermissionsGateway } from "../iam/index.ts";
+import {
+  cloudTrailGateway,
+  connectIam,
+  getCallerIdentity,
+  identityThrough,
+  secretStoresGateway,
+  sessionNameFor,
+  userPermissionsGateway,
+  type AccountAccess,
+  type CloudTrailGateway,
+  type IamGateway,
+  type SecretStoresGateway,
+  type UserPermissionsGateway,
+} from "../iam/index.ts";
 
 export const DEFAULT_ACCOUNT_NAME = "default";
 
@@ -36,6 +49,11 @@ export async function cloudTrailFor(accountId: string, who = "cli"): Promise<Clo
 /** Describe, copy and delete whole users inside an account (SES SMTP user rotation), reached the same way. */
 export async function userPermissionsFor(accountId: string, who = "cli"): Promise<UserPermissionsGateway> {
   return userPermissionsGateway(accountId, await accessTo(accountId, who));
+}
+
+/** Secrets Manager and SSM in one region of an account, reached the same way (keyrotate writes new keys there). */
+export async function secretStoresFor(accountId: string, region: string, who = "cli"): Promise<SecretStoresGateway> {
+  return secretStoresGateway(accountId, region, await accessTo(accountId, who));
 }
 
 /** Refuses a person whose role is below what the account asks for changing keys (e.g. production: admin). */

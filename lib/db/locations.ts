@@ -4,6 +4,7 @@ import "server-only";
 import { db } from "./client.ts";
 import { KeyrotateError } from "../errors.ts";
 import type { LocationInput, LocationKind } from "../locations/schema.ts";
+import { parseStore, serializeStore, type StoreSpec } from "../distribute/store.ts";
 
 export type LocationRecord = {
   id: string;
@@ -22,14 +23,16 @@ export type LocationRecord = {
   updatedAt: Date;
   confirmedBy: string | null;
   confirmedAt: Date | null;
+  /** Set for the kinds keyrotate writes itself: where the store is. */
+  store: StoreSpec | null;
 };
 
 const include = { user: { select: { userName: true } } } as const;
 
-type Row = Omit<LocationRecord, "userName" | "kind"> & { kind: string; user: { userName: string } };
+type Row = Omit<LocationRecord, "userName" | "kind" | "store"> & { kind: string; store: string | null; user: { userName: string } };
 
-function toRecord({ user, ...row }: Row): LocationRecord {
-  return { ...row, kind: row.kind as LocationKind, userName: user.userName };
+function toRecord({ user, store, ...row }: Row): LocationRecord {
+  return { ...row, kind: row.kind as LocationKind, userName: user.userName, store: parseStore(store) };
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -59,7 +62,7 @@ export async function createLocation(
 ): Promise<LocationRecord> {
   try {
     const row = await db().location.create({
-      data: { ...owner, ...input, createdBy: actor, updatedBy: actor },
+      data: { ...owner, ...input, store: serializeStore(input.store ?? null, owner.accountId), createdBy: actor, updatedBy: actor },
       include,
     });
     return toRecord(row);
@@ -71,7 +74,9 @@ export async function createLocation(
 
 export async function updateLocation(id: string, input: LocationInput, actor: string): Promise<LocationRecord> {
   try {
-    const row = await db().location.update({ where: { id }, data: { ...input, updatedBy: actor }, include });
+    const owner = await db().location.findUnique({ where: { id }, select: { accountId: true } });
+    const store = serializeStore(input.store ?? null, owner?.accountId ?? "");
+    const row = await db().location.update({ where: { id }, data: { ...input, store, updatedBy: actor }, include });
     return toRecord(row);
   } catch (error) {
     if (isUniqueViolation(error)) throw new KeyrotateError("conflict", DUPLICATE, { cause: error });
@@ -139,6 +144,8 @@ export type LocationImportRow = {
   environment: string;
   identifier: string;
   notes: string | null;
+  /** Already serialized (serializeStore), or null for kinds people update by hand. */
+  store: string | null;
 };
 
 export type ImportCounts = { created: number; updated: number; unchanged: number };
@@ -163,7 +170,7 @@ export async function importLocations(rows: LocationImportRow[], actor: string):
   return db().$transaction(
     async (tx) => {
       const counts: ImportCounts = { created: 0, updated: 0, unchanged: 0 };
-      const existing = new Map<string, { id: string; accessKeyId: string | null; notes: string | null }>();
+      const existing = new Map<string, { id: string; accessKeyId: string | null; notes: string | null; store: string | null }>();
       for (const ids of chunks([...new Set(rows.map((r) => r.iamUserId))])) {
         for (const l of await tx.location.findMany({ where: { iamUserId: { in: ids } } })) existing.set(identity(l), l);
       }
@@ -172,8 +179,8 @@ export async function importLocations(rows: LocationImportRow[], actor: string):
         const found = existing.get(identity(row));
         if (!found) {
           toCreate.push(row);
-        } else if (found.accessKeyId !== row.accessKeyId || found.notes !== row.notes) {
-          await tx.location.update({ where: { id: found.id }, data: { accessKeyId: row.accessKeyId, notes: row.notes, updatedBy: actor } });
+        } else if (found.accessKeyId !== row.accessKeyId || found.notes !== row.notes || found.store !== row.store) {
+          await tx.location.update({ where: { id: found.id }, data: { accessKeyId: row.accessKeyId, notes: row.notes, store: row.store, updatedBy: actor } });
           counts.updated++;
         } else {
           counts.unchanged++;

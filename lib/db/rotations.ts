@@ -190,9 +190,37 @@ export async function recordLocationUpdate(rotationId: string, locationId: strin
 }
 
 export async function removeLocationUpdate(rotationId: string, locationId: string): Promise<void> {
-  await db().rotationLocationUpdate.deleteMany({ where: { rotationId, locationId } });
+  // What keyrotate wrote into a store stays on record even when unticked: a rollback must still find it.
+  await db().rotationLocationUpdate.deleteMany({ where: { rotationId, locationId, versionId: null } });
 }
 
 export async function listLocationUpdates(rotationId: string) {
   return db().rotationLocationUpdate.findMany({ where: { rotationId }, orderBy: { updatedAt: "asc" } });
+}
+
+/** keyrotate wrote the new key into a store: the tick, with the version ids a rollback needs (never the value). */
+export async function recordStoreWrite(
+  rotationId: string,
+  locationId: string,
+  written: { versionId: string; previousVersionId: string | null },
+  actor: string,
+): Promise<void> {
+  const data = { note: `written by keyrotate (version ${written.versionId})`, updatedBy: actor, versionId: written.versionId, previousVersionId: written.previousVersionId };
+  await db().rotationLocationUpdate.upsert({
+    where: { rotationId_locationId: { rotationId, locationId } },
+    create: { rotationId, locationId, ...data },
+    update: { ...data, updatedAt: new Date(), restoredAt: null, restoredBy: null },
+  });
+}
+
+export type StoreWriteRecord = { locationId: string; versionId: string; previousVersionId: string | null; restoredAt: Date | null; restoredBy: string | null };
+
+/** The stores keyrotate wrote in a rotation (restored or not). */
+export async function listStoreWrites(rotationId: string): Promise<StoreWriteRecord[]> {
+  const rows = await db().rotationLocationUpdate.findMany({ where: { rotationId, versionId: { not: null } }, orderBy: { updatedAt: "asc" } });
+  return rows.map((r) => ({ locationId: r.locationId, versionId: r.versionId!, previousVersionId: r.previousVersionId, restoredAt: r.restoredAt, restoredBy: r.restoredBy }));
+}
+
+export async function markStoreRestored(rotationId: string, locationId: string, actor: string, at = new Date()): Promise<void> {
+  await db().rotationLocationUpdate.updateMany({ where: { rotationId, locationId }, data: { restoredAt: at, restoredBy: actor } });
 }

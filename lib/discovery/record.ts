@@ -4,14 +4,14 @@ import "server-only";
 import { listKeyOwners, type KeyOwnerRecord } from "../db/keys.ts";
 import { createLocation, listLocations } from "../db/locations.ts";
 import { KeyrotateError } from "../errors.ts";
-import { locationInputSchema, type LocationInput } from "../locations/schema.ts";
+import { locationFieldsSchema, locationInputSchema, type LocationInput } from "../locations/schema.ts";
 import { describeOccurrences, type Finding } from "./findings.ts";
 import type { Occurrence } from "./scan.ts";
 
 export type DiscoveryPlace = { system: string; environment: string };
 export type RecordCounts = { created: number; alreadyRecorded: number };
 
-const placeSchema = locationInputSchema.pick({ system: true, environment: true });
+const placeSchema = locationFieldsSchema.pick({ system: true, environment: true });
 
 /** Checks --system and --environment by the registry's own rules (environment lowercased). */
 export function parseDiscoveryPlace(raw: { system?: string; environment?: string }): DiscoveryPlace {

@@ -12,6 +12,7 @@ import { toIamError } from "./errors.ts";
 import { cloudTrailLimiterKey, createCloudTrailGateway, limiterFor, type CloudTrailGateway } from "./cloudtrail.ts";
 import { createIamGateway, type IamGateway } from "./gateway.ts";
 import type { CallerIdentity } from "./types.ts";
+import { createSecretStoresGateway, type SecretStoresGateway } from "./secret-stores.ts";
 import { createUserPermissionsGateway, type UserPermissionsGateway } from "./user-permissions.ts";
 
 export type { IamGateway } from "./gateway.ts";
@@ -19,6 +20,7 @@ export type { CallerGroup, CloudTrailGateway, KeyUsageReport, SuggestedLocation 
 export { suggestLocation, shortUserAgent, DEFAULT_MAX_EVENTS } from "./cloudtrail.ts";
 export type { DeletionStepResult, UserPermissions, UserPermissionsGateway } from "./user-permissions.ts";
 export type * from "./types.ts";
+export type { SecretStoresGateway } from "./secret-stores.ts";
 
 /** How to reach an account: with the credentials as they are, or by assuming `roleArn`. */
 export type AccountAccess = { roleArn?: string | null; externalId?: string | null; /** who for, in STS's session name */ sessionName?: string };
@@ -130,6 +132,15 @@ export async function connectIam(accountId?: string, access: AccountAccess = {})
 export async function userPermissionsGateway(accountId: string, access: AccountAccess = {}): Promise<UserPermissionsGateway> {
   await connectIam(accountId, access);
   return createUserPermissionsGateway(clientsFor(access).iam);
+}
+
+/**
+ * Secrets Manager and SSM Parameter Store verbs in one region of an account, reached the way `access` says
+ * (the same credentials as IAM there). Refuses any other account.
+ */
+export async function secretStoresGateway(accountId: string, region: string, access: AccountAccess = {}): Promise<SecretStoresGateway> {
+  await connectIam(accountId, access);
+  return createSecretStoresGateway({ region, credentials: clientsFor(access).credentials, ...retryConfig() });
 }
 
 /**

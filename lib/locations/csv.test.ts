@@ -109,7 +109,7 @@ describe("parseLocationsCsv", () => {
         line: 2,
         message: [
           "access_key_id: Access key id must be 16–128 letters and digits, like AKIAIOSFODNN7EXAMPLE",
-          "kind: Kind must be one of: secrets-repo, third-party, ci-variable, app-config, other",
+          "kind: Kind must be one of: secrets-repo, third-party, ci-variable, app-config, other, aws-secrets-manager, aws-ssm-parameter",
           "system: System is required",
         ].join("; "),
       },

@@ -1,12 +1,25 @@
 import Papa from "papaparse";
 import type { z } from "zod";
 import { accessKeyIdSchema, userNameSchema } from "../iam/schemas.ts";
+import type { StoreInput } from "../distribute/store.ts";
 import { type LocationKind, locationInputSchema } from "./schema.ts";
 
 /** Columns of the import and export file, in export order. Import accepts them in any order. */
 export const LOCATIONS_CSV_HEADER = ["access_key_id", "user_name", "kind", "system", "environment", "identifier", "notes"] as const;
 
-type Column = (typeof LOCATIONS_CSV_HEADER)[number];
+/**
+ * Optional columns for the kinds keyrotate writes itself (aws-secrets-manager, aws-ssm-parameter), after the
+ * others; export adds them only when a location has a store, so older spreadsheets keep their shape.
+ * - store_account_id: the 12-digit account holding the secret or parameters (empty: the key's own account)
+ * - region: where the secret or parameters are, e.g. eu-west-2 (required for both kinds)
+ * - id_field, secret_field: aws-secrets-manager's JSON field names (defaults AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY);
+ *   identifier is the secret's name or ARN
+ * - secret_parameter: aws-ssm-parameter's SecureString parameter for the secret; identifier is the key id's parameter
+ */
+export const LOCATIONS_CSV_STORE_COLUMNS = ["store_account_id", "region", "id_field", "secret_field", "secret_parameter"] as const;
+
+type Column = (typeof LOCATIONS_CSV_HEADER)[number] | (typeof LOCATIONS_CSV_STORE_COLUMNS)[number];
+const KNOWN_COLUMNS: readonly string[] = [...LOCATIONS_CSV_HEADER, ...LOCATIONS_CSV_STORE_COLUMNS];
 
 export type ParsedLocationRow = {
   /** 1-based physical line where the record starts (the header is line 1). */
@@ -18,6 +31,7 @@ export type ParsedLocationRow = {
   environment: string;
   identifier: string;
   notes: string | null;
+  store?: StoreInput;
 };
 
 export type CsvRowError = { line: number; message: string };
@@ -80,7 +94,7 @@ function readHeader(fields: string[]): HeaderResult {
   const duplicated: string[] = [];
   fields.forEach((name, index) => {
     const column = name.trim().toLowerCase() as Column;
-    if (!(LOCATIONS_CSV_HEADER as readonly string[]).includes(column)) return; // extra columns are ignored
+    if (!KNOWN_COLUMNS.includes(column)) return; // extra columns are ignored
     if (columns[column] === undefined) columns[column] = index;
     else duplicated.push(column);
   });
@@ -130,6 +144,11 @@ function toRow(record: RawRecord, columns: HeaderResult["columns"], width: numbe
     environment: value("environment"),
     identifier: value("identifier"),
     notes: value("notes"),
+    storeAccountId: value("store_account_id"),
+    region: value("region"),
+    idField: value("id_field"),
+    secretField: value("secret_field"),
+    secretParameter: value("secret_parameter"),
   });
   if (!location.success) problems.push(...issuesOf("", location.error));
   if (problems.length > 0 || !location.success) return problems;
@@ -238,6 +257,9 @@ function ownerOf(row: ParsedLocationRow, lookup: LocationKeyLookup): KeyOwner | 
  * FORMULA_START.
  */
 export function toLocationsCsv(rows: LocationExportRow[]): string {
+  const withStores = rows.some((row) => row.store);
+  const storeCells = (store: StoreInput | undefined) =>
+    withStores ? [store?.accountId ?? "", store?.region ?? "", store?.idField ?? "", store?.secretField ?? "", store?.secretParameter ?? ""] : [];
   const data = rows.map((row) => [
     row.accessKeyId ?? "",
     row.userName,
@@ -246,9 +268,10 @@ export function toLocationsCsv(rows: LocationExportRow[]): string {
     row.environment,
     row.identifier,
     row.notes ?? "",
+    ...storeCells(row.store),
   ]);
   const csv = Papa.unparse(
-    { fields: [...LOCATIONS_CSV_HEADER], data },
+    { fields: withStores ? [...LOCATIONS_CSV_HEADER, ...LOCATIONS_CSV_STORE_COLUMNS] : [...LOCATIONS_CSV_HEADER], data },
     { delimiter: ",", newline: "\r\n", escapeFormulae: FORMULA_START },
   );
   return `${csv}\r\n`;

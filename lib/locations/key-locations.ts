@@ -7,6 +7,8 @@ import { KeyrotateError } from "../errors.ts";
 import { assertManaged } from "../auth/scope-config.ts";
 import { findStoredUser } from "../db/users.ts";
 import type { LocationInput } from "./schema.ts";
+import { validateStoreLocation } from "../distribute/validate.ts";
+import { storeAccessFor } from "../distribute/writers.ts";
 
 async function locationOfKey(accessKeyId: string, id: string): Promise<LocationRecord> {
   const location = await getLocation(id);
@@ -21,7 +23,8 @@ async function locationOfKey(accessKeyId: string, id: string): Promise<LocationR
 }
 
 export async function editLocationOfKey(accessKeyId: string, id: string, input: LocationInput, actor: string): Promise<LocationRecord> {
-  await locationOfKey(accessKeyId, id);
+  const location = await locationOfKey(accessKeyId, id);
+  await validateStoreLocation(input, location.accountId, storeAccessFor(actor));
   return updateLocation(id, input, actor);
 }
 

@@ -7,11 +7,15 @@ import { assertManaged, scopeConfigFromEnv } from "../auth/scope-config.ts";
 import { scopeOf } from "../auth/scope.ts";
 import { parseLocationsCsv, resolveLocationRows, toLocationsCsv, type CsvRowError, type ResolvedLocationRow } from "./csv.ts";
 import type { LocationInput } from "./schema.ts";
+import { serializeStore } from "../distribute/store.ts";
+import { validateStoreLocation } from "../distribute/validate.ts";
+import { storeAccessFor } from "../distribute/writers.ts";
 
 export async function addLocationToKey(accessKeyId: string, input: LocationInput, actor: string): Promise<LocationRecord> {
   const key = await findKey(accessKeyId);
   if (!key) throw new KeyrotateError("not-found", `No live key ${accessKeyId}: sync, or check the id.`);
   await assertManaged({ accountId: key.accountId, userName: key.userName, path: key.userPath, tags: key.userTags }, { iam: false });
+  await validateStoreLocation(input, key.accountId, storeAccessFor(actor));
   return createLocation({ accountId: key.accountId, iamUserId: key.iamUserId, accessKeyId }, input, actor);
 }
 
@@ -60,7 +64,8 @@ export async function importLocationsCsv(text: string, opts: { commit: boolean; 
     if (!verdict.managed) outOfScope.push({ line: r.line, message: `keyrotate does not change ${o.userName}: ${verdict.reason}` });
     return verdict.managed;
   });
-  const errors = [...parsed.errors, ...resolved.errors, ...outOfScope].sort((a, b) => a.line - b.line);
+  const unusable = await checkStores(resolved.resolved, opts.actor);
+  const errors = [...parsed.errors, ...resolved.errors, ...outOfScope, ...unusable].sort((a, b) => a.line - b.line);
   if (!opts.commit || errors.length > 0 || resolved.resolved.length === 0) {
     return { rows: resolved.resolved, errors, committed: false, counts: null };
   }
@@ -74,10 +79,25 @@ export async function importLocationsCsv(text: string, opts: { commit: boolean; 
       environment: r.environment,
       identifier: r.identifier,
       notes: r.notes,
+      store: serializeStore(r.store ?? null, r.accountId),
     })),
     opts.actor,
   );
   return { rows: resolved.resolved, errors, committed: true, counts };
+}
+
+/** Store rows must name a secret or parameters keyrotate can reach, like one recorded in the form. */
+async function checkStores(rows: ResolvedLocationRow[], actor: string): Promise<CsvRowError[]> {
+  const errors: CsvRowError[] = [];
+  const access = storeAccessFor(actor);
+  for (const row of rows.filter((r) => r.store)) {
+    try {
+      await validateStoreLocation(row, row.accountId, access);
+    } catch (error) {
+      errors.push({ line: row.line, message: error instanceof KeyrotateError ? error.userMessage : String(error) });
+    }
+  }
+  return errors;
 }
 
 export async function exportLocationsCsv(): Promise<string> {
@@ -91,6 +111,7 @@ export async function exportLocationsCsv(): Promise<string> {
       environment: l.environment,
       identifier: l.identifier,
       notes: l.notes,
+      ...(l.store ? { store: l.store } : {}),
     })),
   );
 }

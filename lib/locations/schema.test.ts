@@ -58,7 +58,7 @@ describe("locationInputSchema", () => {
 
   it("lists the allowed kinds when the kind is unknown", () => {
     expect(messagesOf({ ...valid, kind: "vault" })).toEqual([
-      "Kind must be one of: secrets-repo, third-party, ci-variable, app-config, other",
+      "Kind must be one of: secrets-repo, third-party, ci-variable, app-config, other, aws-secrets-manager, aws-ssm-parameter",
     ]);
   });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { storeFieldsFor, storeFieldsSchema, type StoreInput } from "../distribute/store.ts";
 
 /** Where an access key can be used. The order is the order a form offers them in. */
 export const LOCATION_KINDS = [
@@ -7,6 +8,8 @@ export const LOCATION_KINDS = [
   "ci-variable",
   "app-config",
   "other",
+  "aws-secrets-manager",
+  "aws-ssm-parameter",
 ] as const;
 
 export type LocationKind = (typeof LOCATION_KINDS)[number];
@@ -17,6 +20,8 @@ export const LOCATION_KIND_LABELS: Readonly<Record<LocationKind, string>> = {
   "ci-variable": "CI variable",
   "app-config": "Application config",
   other: "Other",
+  "aws-secrets-manager": "AWS Secrets Manager (keyrotate writes it)",
+  "aws-ssm-parameter": "AWS SSM parameters (keyrotate writes them)",
 };
 
 export function locationKindLabel(kind: LocationKind): string {
@@ -64,15 +69,31 @@ const notesSchema = z
 
 /**
  * One location of an access key, as typed in the form or read from a CSV row. Unknown keys (for example
- * the fields Next.js adds to a server action's FormData) are dropped.
+ * the fields Next.js adds to a server action's FormData) are dropped. The kinds keyrotate writes itself
+ * also need their store (region, account, field or parameter names); other kinds ignore those fields.
  */
-export const locationInputSchema = z.object({
-  kind: kindSchema,
-  system: requiredText("System", 100),
-  // Lowercased so "Production" and "production" are one environment in filters and duplicate checks.
-  environment: requiredText("Environment", 50).toLowerCase(),
-  identifier: requiredText("Identifier", 300),
-  notes: notesSchema,
-});
+export const locationFieldsSchema = z
+  .object({
+    kind: kindSchema,
+    system: requiredText("System", 100),
+    // Lowercased so "Production" and "production" are one environment in filters and duplicate checks.
+    environment: requiredText("Environment", 50).toLowerCase(),
+    identifier: requiredText("Identifier", 300),
+    notes: notesSchema,
+  })
+  .extend(storeFieldsSchema.shape);
 
-export type LocationInput = z.output<typeof locationInputSchema>;
+type LocationFields = z.output<typeof locationFieldsSchema>;
+type StoreFieldNames = "storeAccountId" | "region" | "idField" | "secretField" | "secretParameter";
+
+/** Folds the store fields into `store` (only for kinds keyrotate writes), reporting what is missing by field. */
+export function withStore<T extends LocationFields>(fields: T, ctx: z.RefinementCtx): Omit<T, StoreFieldNames> & { store?: StoreInput } {
+  const { storeAccountId, region, idField, secretField, secretParameter, ...location } = fields;
+  const { store, issues } = storeFieldsFor(location.kind, { storeAccountId, region, idField, secretField, secretParameter });
+  for (const issue of issues) ctx.addIssue({ code: "custom", path: [issue.path], message: issue.message });
+  return store ? { ...location, store } : location;
+}
+
+export const locationInputSchema = locationFieldsSchema.transform(withStore);
+
+export type LocationInput = Omit<LocationFields, StoreFieldNames> & { store?: StoreInput };

@@ -7,6 +7,8 @@ import type { IamGateway, IamUserWithKeys } from "../iam/index.ts";
 import { saveUserKeys } from "../db/inventory.ts";
 import { listLocations } from "../db/locations.ts";
 import { postKeyNotice, type KeyNotice, type NotifyOutcome } from "../notify/webhook.ts";
+import { storeAccessFor } from "../distribute/writers.ts";
+import type { StoreAccess } from "../distribute/writer.ts";
 import type { KeySnapshot, RulesConfig } from "./rules/index.ts";
 
 export type RotationDeps = {
@@ -14,9 +16,11 @@ export type RotationDeps = {
   iam: (accountId: string, who?: string) => Promise<IamGateway>;
   notify: typeof postKeyNotice;
   now: () => Date;
+  /** Secrets Manager and SSM per account and region, for `who`: where keyrotate writes new keys itself. */
+  stores: (who: string) => StoreAccess;
 };
 
-export const defaultDeps: RotationDeps = { iam: iamFor, notify: postKeyNotice, now: () => new Date() };
+export const defaultDeps: RotationDeps = { iam: iamFor, notify: postKeyNotice, now: () => new Date(), stores: storeAccessFor };
 
 export function rulesConfig(): RulesConfig {
   return {

@@ -18,6 +18,7 @@ import type { Actor } from "../auth/roles.ts";
 import { assertManaged } from "../auth/scope-config.ts";
 import { assertMayChangeKeysIn } from "../accounts/registry.ts";
 import { withUserLease } from "./user-lease.ts";
+import { restoreStores, writeStores, type StoreResult } from "./store-writes.ts";
 import { defaultDeps, readLiveUser, refreshLiveUser, rulesConfig, tellSecondLine, type LiveUser, type RotationDeps } from "./context.ts";
 import { startRotation, transition, type Effect, type RotationEvent, type RotationState, type RulesContext } from "./rules/index.ts";
 
@@ -29,12 +30,24 @@ export type AdvanceOutcome = {
   secret?: NewSecret;
   /** What failed after IAM had changed: the change stands, the person is told. */
   warnings: string[];
+  /** Each store keyrotate wrote (or restored) in this request, with its version or why it failed. */
+  stores?: StoreResult[];
 };
 
 /** What a person can ask for; the runner fills in what the rules need from the database. */
 export type RotationCommand =
-  | Exclude<RotationEvent, { type: "confirm-locations" } | { type: "key-created" } | { type: "notified" }>
-  | { type: "confirm-locations"; acknowledgeNoLocations?: boolean };
+  | Exclude<
+      RotationEvent,
+      | { type: "confirm-locations" }
+      | { type: "key-created" }
+      | { type: "notified" }
+      | { type: "location-written" }
+      | { type: "location-write-failed" }
+      | { type: "reactivate-old" }
+    >
+  | { type: "confirm-locations"; acknowledgeNoLocations?: boolean }
+  /** `restoreStores`: also put back, in each store keyrotate wrote, the version that was current before. */
+  | { type: "reactivate-old"; restoreStores?: boolean };
 
 function refused(result: { ok: false; message: string; code: string }): never {
   throw new KeyrotateError("rule-violation", result.message);
@@ -58,6 +71,7 @@ export async function beginRotation(
 }
 
 async function toEvent(command: RotationCommand, state: RotationState): Promise<RotationEvent> {
+  if (command.type === "reactivate-old") return { type: "reactivate-old" };
   if (command.type !== "confirm-locations") return command;
   const oldKeyId = "oldKeyId" in state ? state.oldKeyId : null;
   const locations = oldKeyId ? await listLocations({ accessKeyId: oldKeyId }) : [];
@@ -133,9 +147,27 @@ export async function advanceRotation(
     if (!iamChanged) throw error;
     warn("the locations could not be updated", error);
   }
+  const stores = { actor: input.actor, access: deps.stores(input.actor.name), warn };
+  if (outcome.secret && rotation.state.step === "distribute") {
+    const wrote = await writeStores({ ...stores, rotation, ctx: () => ({ ...ctx, now: deps.now() }) }, outcome.secret);
+    rotation = wrote.rotation;
+    outcome.stores = wrote.results;
+    withholdSecretIfNoOneNeedsIt(outcome, rotation);
+  }
+  if (input.command.type === "reactivate-old" && input.command.restoreStores && rotation.state.step !== "old-inactive") {
+    outcome.stores = await restoreStores({ ...stores, rotation });
+  }
   // The dashboard shows what IAM now says: read the user's keys again only when IAM changed.
   if (iamChanged) await refreshLiveUser(deps, live).catch((error: unknown) => warn("keyrotate could not read the user again (sync to refresh)", error));
   return { ...outcome, rotation };
+}
+
+/** Shown once only when a person must put it somewhere: every location was written by keyrotate otherwise. */
+function withholdSecretIfNoOneNeedsIt(outcome: AdvanceOutcome, rotation: KeyRotationRecord): void {
+  const state = rotation.state;
+  if (state.step !== "distribute" || state.checklist.length === 0 || !state.checklist.every((item) => item.written)) return;
+  delete outcome.secret;
+  outcome.notice = `${outcome.notice ? `${outcome.notice} ` : ""}keyrotate wrote the new key into every location itself: the secret is not shown.`;
 }
 
 /** Puts a claimed step back after IAM refused; a failure to do even that is logged and audited, never swallowed. */
@@ -216,4 +248,36 @@ async function afterEvent(event: RotationEvent, rotation: KeyRotationRecord, act
     // Every location now holds the new key: the registry follows.
     await moveLocationsToKey(rotation.oldKeyId, rotation.newKeyId, actor.name);
   }
+}
+
+/**
+ * Writes the new key into one store location again after a failed write. keyrotate keeps no copy of the
+ * secret, so the person gives it (it was shown to them once because this location needed a human).
+ */
+export async function retryStoreWrite(
+  input: { rotation: KeyRotationRecord; locationId: string; secretAccessKey: string; actor: Actor },
+  deps: RotationDeps = defaultDeps,
+): Promise<AdvanceOutcome> {
+  const { rotation, actor } = input;
+  await assertMayChangeKeysIn(rotation.accountId, actor);
+  const state = rotation.state;
+  if (state.step !== "distribute") throw new KeyrotateError("rule-violation", `A store can be written again only while locations are being updated; this rotation is at "${state.step}".`);
+  const item = state.checklist.find((i) => i.locationId === input.locationId);
+  if (!item) throw new KeyrotateError("rule-violation", "That location is not on this rotation's checklist. Reload the page.");
+  if (item.written) throw new KeyrotateError("rule-violation", "keyrotate already wrote the new key there.");
+  const outcome: AdvanceOutcome = { rotation, audit: "", warnings: [] };
+  const warn = (what: string, error: unknown) => {
+    console.error(`rotation ${rotation.id}: ${what}`, error);
+    outcome.warnings.push(`${what}: ${userMessageOf(error)}`);
+  };
+  const ctx = (): RulesContext => ({ now: deps.now(), role: actor.role, keys: [], config: rulesConfig() });
+  const wrote = await writeStores(
+    { rotation, actor, access: deps.stores(actor.name), warn, ctx },
+    { accessKeyId: state.newKeyId, secretAccessKey: input.secretAccessKey },
+    [input.locationId],
+  );
+  const [result] = wrote.results;
+  if (!result) throw new KeyrotateError("invalid-input", "keyrotate does not write that kind of location itself: tick it once you updated it.");
+  outcome.audit = result.ok ? `keyrotate wrote the new key into ${result.label} (version ${result.versionId}).` : `keyrotate could not write ${result.label}: ${result.reason}`;
+  return { ...outcome, rotation: wrote.rotation, stores: wrote.results };
 }

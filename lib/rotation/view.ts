@@ -3,7 +3,8 @@ import "server-only";
 // keys as last read from IAM, the checklist, and which buttons the rules allow right now.
 import { listKeysOfUser, type StoredKey } from "../db/keys.ts";
 import { listLocations, type LocationRecord } from "../db/locations.ts";
-import { getRotation, listLocationUpdates, type KeyRotationRecord } from "../db/rotations.ts";
+import { getRotation, listLocationUpdates, listStoreWrites, type KeyRotationRecord, type StoreWriteRecord } from "../db/rotations.ts";
+import { isStoreKind } from "../distribute/store.ts";
 import type { Role } from "../auth/roles.ts";
 import { rulesConfig } from "./context.ts";
 import { availableEvents, evaluateCutover, type CutoverEvaluation, type EventAvailability, type KeySnapshot, type RotationState } from "./rules/index.ts";
@@ -17,7 +18,14 @@ export type CutoverView = {
   quietWindowMs: number;
 };
 
-export type ChecklistRow = { location: LocationRecord; updated: boolean; note: string | null; updatedBy: string | null };
+export type ChecklistRow = {
+  location: LocationRecord;
+  updated: boolean;
+  note: string | null;
+  updatedBy: string | null;
+  /** A store keyrotate writes itself: what it wrote, or why it could not. */
+  store?: { written: { versionId: string } | null; failed: { reason: string } | null } | null;
+};
 
 export type RotationView = {
   rotation: KeyRotationRecord;
@@ -27,6 +35,8 @@ export type RotationView = {
   available: EventAvailability[];
   cutover: CutoverView;
   inactivePeriodMs: number;
+  /** Stores keyrotate wrote in this rotation and has not yet restored: what a rollback can put back. */
+  restorable: StoreWriteRecord[];
 };
 
 const snapshot = (k: StoredKey): KeySnapshot => ({
@@ -69,10 +79,11 @@ export async function loadRotationView(rotationId: string, role: Role, now = new
   if (rotation?.kind !== "key") return null;
   const state = rotation.state;
   const oldKeyId = "oldKeyId" in state ? state.oldKeyId : null;
-  const [keys, locations, updates] = await Promise.all([
+  const [keys, locations, updates, storeWrites] = await Promise.all([
     listKeysOfUser(rotation.accountId, rotation.userName),
     listLocations({ iamUserId: rotation.iamUserId }),
     listLocationUpdates(rotation.id),
+    listStoreWrites(rotation.id),
   ]);
   const checklist =
     state.step === "distribute"
@@ -83,6 +94,9 @@ export async function loadRotationView(rotationId: string, role: Role, now = new
             updated: item.updatedAt !== null,
             note: item.note,
             updatedBy: record?.updatedBy ?? null,
+            store: isStoreKind(locations.find((l) => l.id === item.locationId)?.kind ?? "")
+              ? { written: item.written ?? null, failed: !item.written && item.updatedAt === null && item.writeFailed ? { reason: item.writeFailed.reason } : null }
+              : null,
           };
         }).filter((row) => row.location)
       : [];
@@ -95,5 +109,6 @@ export async function loadRotationView(rotationId: string, role: Role, now = new
     available: availableEvents(state, ctx),
     cutover: cutoverOf(state, keys, now),
     inactivePeriodMs: rulesConfig().inactivePeriodMs,
+    restorable: storeWrites.filter((w) => !w.restoredAt),
   };
 }

@@ -16,6 +16,7 @@ export const ACTIONS: Record<string, Permission> = {
   "(dashboard)/locations/actions.ts#removeLocation": "location.write",
   "(dashboard)/rotations/actions.ts#startRotationAction": "rotation.advance",
   "(dashboard)/rotations/actions.ts#advanceRotationAction": "rotation.advance",
+  "(dashboard)/rotations/actions.ts#retryStoreWriteAction": "rotation.advance",
   "(dashboard)/smtp-rotations/actions.ts#startSmtpRotationAction": "rotation.advance",
   "(dashboard)/smtp-rotations/actions.ts#advanceSmtpRotationAction": "rotation.advance",
   "(dashboard)/sync/actions.ts#syncNow": "inventory.sync",

@@ -138,6 +138,16 @@ export function actionTargets(fx: HostileFixture): Record<string, ActionTarget> 
     "(dashboard)/locations/actions.ts#removeLocation": { actor: fx.rotator, runs: 50, payload: poisoned(ofHomeLocation) },
     "(dashboard)/rotations/actions.ts#startRotationAction": { actor: fx.rotator, runs: 50, payload: poisoned(who) },
     "(dashboard)/rotations/actions.ts#advanceRotationAction": { actor: fx.rotator, runs: 100, payload: poisoned(advance({ valid: fc.constant(fx.rotationId), poison: (e) => badId(e) })) },
+    // No location of the fixture rotation is a store keyrotate writes: every valid retry is refused too.
+    "(dashboard)/rotations/actions.ts#retryStoreWriteAction": {
+      actor: fx.rotator,
+      runs: 40,
+      payload: poisoned({
+        rotationId: { valid: fc.constant(fx.rotationId), poison: (e) => badId(e) },
+        locationId: { valid: fc.constantFrom(fx.homeLocation, fx.otherAccountLocation), poison: (e) => badId(e) },
+        secretAccessKey: { valid: fc.constant("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"), poison: (e) => fc.oneof(fc.constantFrom("", "short", "x".repeat(41), "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKE!"), overlong, wrongType(e)) },
+      }),
+    },
     "(dashboard)/smtp-rotations/actions.ts#startSmtpRotationAction": { actor: fx.rotator, runs: 40, payload: poisoned(who) },
     // No SES SMTP user rotation exists: its id is always wrong, the key rotation's included.
     "(dashboard)/smtp-rotations/actions.ts#advanceSmtpRotationAction": { actor: fx.rotator, runs: 50, payload: poisoned(advance({ poison: (e) => badId(e, fx.rotationId) })) },

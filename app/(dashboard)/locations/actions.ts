@@ -8,7 +8,7 @@ import { accessKeyIdSchema } from "@/lib/iam/schemas.ts";
 import { describeLocation } from "@/lib/locations/describe.ts";
 import { confirmLocationOfKey, editLocationOfKey, removeLocationOfKey } from "@/lib/locations/key-locations.ts";
 import { addLocationToKey } from "@/lib/locations/registry.ts";
-import { locationInputSchema } from "@/lib/locations/schema.ts";
+import { locationFieldsSchema, withStore } from "@/lib/locations/schema.ts";
 
 const ofKey = { accessKeyId: accessKeyIdSchema };
 const ofLocation = { ...ofKey, id: recordId("Location id") };
@@ -23,7 +23,7 @@ const keyTarget = (input: { accessKeyId: string }) => ({ accessKeyId: input.acce
 export const addLocation = defineAction({
   name: "location.add",
   permission: "location.write",
-  input: locationInputSchema.extend(ofKey),
+  input: locationFieldsSchema.extend(ofKey).transform(withStore),
   target: keyTarget,
   run: ({ accessKeyId, ...location }, { actor }) => addLocationToKey(accessKeyId, location, actor.name),
   done: done("Added"),
@@ -32,7 +32,7 @@ export const addLocation = defineAction({
 export const editLocation = defineAction({
   name: "location.edit",
   permission: "location.write",
-  input: locationInputSchema.extend(ofLocation),
+  input: locationFieldsSchema.extend(ofLocation).transform(withStore),
   target: keyTarget,
   run: ({ accessKeyId, id, ...location }, { actor }) => editLocationOfKey(accessKeyId, id, location, actor.name),
   done: done("Saved"),

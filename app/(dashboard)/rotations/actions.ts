@@ -4,7 +4,7 @@ import { defineAction } from "@/lib/auth/action.ts";
 import type { RotationRecord } from "@/lib/db/rotations.ts";
 import { checkbox, recordId, text } from "@/lib/form-fields.ts";
 import { accountIdSchema, userNameSchema } from "@/lib/iam/schemas.ts";
-import { advanceRotation, beginRotation, loadRotation, type RotationCommand } from "@/lib/rotation/runner.ts";
+import { advanceRotation, beginRotation, loadRotation, retryStoreWrite, type AdvanceOutcome, type RotationCommand } from "@/lib/rotation/runner.ts";
 
 const id = recordId("Id");
 
@@ -21,7 +21,7 @@ const command = z.discriminatedUnion("type", [
   z.object({ type: z.literal("send-notification") }),
   z.object({ type: z.literal("skip-notification"), reason: text(500) }),
   z.object({ type: z.literal("deactivate-old"), overrideReason: text(500).optional() }),
-  z.object({ type: z.literal("reactivate-old") }),
+  z.object({ type: z.literal("reactivate-old"), restoreStores: checkbox }),
   z.object({ type: z.literal("delete-old") }),
   z.object({ type: z.literal("cancel"), reason: text(500) }),
 ]);
@@ -40,6 +40,11 @@ export const startRotationAction = defineAction({
   reply: (out) => ({ rotationId: out.rotation.id }),
 });
 
+/** Each store keyrotate wrote or restored, in words: the person sees every write's result. */
+function storesSaid(out: AdvanceOutcome): string[] {
+  return (out.stores ?? []).map((s) => (s.ok ? `${s.label}: done (version ${s.versionId}).` : `${s.label}: FAILED — ${s.reason}`));
+}
+
 export const advanceRotationAction = defineAction({
   name: (i) => `rotation.${i.type}`,
   permission: "rotation.advance",
@@ -52,9 +57,25 @@ export const advanceRotationAction = defineAction({
     return advanceRotation({ rotation: loaded, version, command: clean as RotationCommand, actor });
   },
   done: (out) => ({
-    message: [out.notice, out.audit, ...out.warnings.map((w) => `Warning: ${w}.`)].filter(Boolean).join(" "),
+    message: [out.notice, out.audit, ...storesSaid(out), ...out.warnings.map((w) => `Warning: ${w}.`)].filter(Boolean).join(" "),
     target: rotationTarget(out.rotation),
   }),
   // The secret, when a key was just created, reaches this one browser once and nothing else.
   reply: (out) => ({ secret: out.secret ?? null, step: out.rotation.step }),
+});
+
+// AWS's secret access keys are 40 characters of base64; anything else is a paste gone wrong.
+const secretAccessKey = z.string().trim().regex(/^[A-Za-z0-9/+]{40}$/, "Paste the new key's secret access key exactly as it was shown (40 characters)");
+
+export const retryStoreWriteAction = defineAction({
+  name: "rotation.retry-store-write",
+  permission: "rotation.advance",
+  input: z.object({ rotationId: id, locationId: id, secretAccessKey }),
+  load: ({ rotationId }) => loadRotation(rotationId),
+  target: (_i, rotation) => (rotation ? rotationTarget(rotation) : {}),
+  // Never the secret.
+  summary: ({ rotationId, locationId }) => ({ rotationId, locationId }),
+  run: ({ locationId, secretAccessKey: secret }, { actor, loaded }) => retryStoreWrite({ rotation: loaded, locationId, secretAccessKey: secret, actor }),
+  done: (out) => ({ message: [out.audit, ...out.warnings.map((w) => `Warning: ${w}.`)].join(" "), target: rotationTarget(out.rotation) }),
+  reply: (out) => ({ ok: out.stores?.every((s) => s.ok) ?? false }),
 });

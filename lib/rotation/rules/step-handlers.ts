@@ -167,14 +167,28 @@ export function createKey(state: StateOf<"create-key">, event: RotationEvent, ct
   );
 }
 
+function storeWrite(state: StateOf<"distribute">, event: Extract<RotationEvent, { type: "location-written" | "location-write-failed" }>, ctx: RulesContext): TransitionResult {
+  const written = event.type === "location-written";
+  if (written && event.versionId.trim() === "") return refuse("invalid-input", "A store write was reported without the version it wrote.");
+  const checklist = state.checklist.map((item) => {
+    if (item.locationId !== event.locationId) return item;
+    if (written) return { locationId: item.locationId, updatedAt: ctx.now, note: `written by keyrotate (version ${event.versionId})`, written: { versionId: event.versionId } };
+    // A failure never unticks what a person or an earlier write already ticked.
+    return { ...item, writeFailed: { reason: event.reason, at: ctx.now } };
+  });
+  const audit = written
+    ? `keyrotate wrote the new key into location ${event.locationId} (version ${event.versionId}).`
+    : `keyrotate could not write the new key into location ${event.locationId}: ${event.reason}`;
+  return ok({ ...state, checklist }, [], audit);
+}
+
 export function distribute(state: StateOf<"distribute">, event: RotationEvent, ctx: RulesContext): TransitionResult {
+  const onChecklist = "locationId" in event && state.checklist.some((item) => item.locationId === event.locationId);
+  if ("locationId" in event && !onChecklist) {
+    return refuse("unknown-location", `Location ${event.locationId} is not on this rotation's checklist. Reload the page to see the current list.`);
+  }
+  if (event.type === "location-written" || event.type === "location-write-failed") return storeWrite(state, event, ctx);
   if (event.type === "mark-location-updated" || event.type === "unmark-location-updated") {
-    if (!state.checklist.some((item) => item.locationId === event.locationId)) {
-      return refuse(
-        "unknown-location",
-        `Location ${event.locationId} is not on this rotation's checklist. Reload the page to see the current list.`,
-      );
-    }
     const marking = event.type === "mark-location-updated";
     const note = marking ? event.note?.trim() || null : null;
     const checklist = state.checklist.map((item) =>

@@ -52,13 +52,13 @@ export function isTerminal(step: RotationStep): step is TerminalStep {
   return step === "done" || step === "cancelled";
 }
 
-/** Events each step accepts; the runner reports `key-created` and `notified`, people send the rest. */
+/** Events each step accepts; the runner reports `key-created`, `location-written`/`-write-failed` and `notified`, people send the rest. */
 export const STEP_EVENTS: Readonly<Record<RotationStep, readonly RotationEventType[]>> = {
   "resolve-two-keys": ["remove-unused-key", "keep-key", "cancel"],
   "check-usage": [],
   "confirm-locations": ["confirm-locations", "cancel"],
   "create-key": ["create-key", "key-created", "cancel"],
-  distribute: ["mark-location-updated", "unmark-location-updated", "finish-distribution", "cancel"],
+  distribute: ["mark-location-updated", "unmark-location-updated", "location-written", "location-write-failed", "finish-distribution", "cancel"],
   "verify-cutover": ["cutover-confirmed", "cancel"],
   retire: ["send-notification", "notified", "skip-notification", "deactivate-old", "cancel"],
   "old-inactive": ["reactivate-old", "delete-old"],

@@ -35,7 +35,17 @@ export type RotationStep =
   | "done"
   | "cancelled";
 
-export type ChecklistItem = { locationId: string; updatedAt: Date | null; note: string | null };
+/**
+ * One location to update. `written`/`writeFailed` are set for locations keyrotate writes itself (a store):
+ * the version id it wrote, or why the write failed (the item then stays unticked until a retry or a person).
+ */
+export type ChecklistItem = {
+  locationId: string;
+  updatedAt: Date | null;
+  note: string | null;
+  written?: { versionId: string };
+  writeFailed?: { reason: string; at: Date };
+};
 
 export type NotificationRecord =
   | { status: "pending" }
@@ -115,6 +125,8 @@ export type RotationEvent =
   | { type: "create-key" }
   | { type: "key-created"; accessKeyId: string; createDate: Date }
   | { type: "mark-location-updated"; locationId: string; note?: string }
+  | { type: "location-written"; locationId: string; versionId: string }
+  | { type: "location-write-failed"; locationId: string; reason: string }
   | { type: "unmark-location-updated"; locationId: string }
   | { type: "finish-distribution" }
   | { type: "cutover-confirmed" }

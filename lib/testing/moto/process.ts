@@ -96,6 +96,8 @@ export function emulatorEnv(endpoint: string): Record<string, string> {
   return {
     AWS_ENDPOINT_URL_IAM: endpoint,
     AWS_ENDPOINT_URL_STS: endpoint,
+    AWS_ENDPOINT_URL_SECRETS_MANAGER: endpoint,
+    AWS_ENDPOINT_URL_SSM: endpoint,
     AWS_REGION: "us-east-1",
     AWS_ACCESS_KEY_ID: "testing",
     AWS_SECRET_ACCESS_KEY: "testing",
