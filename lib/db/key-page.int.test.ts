@@ -23,22 +23,26 @@ const DEV = "222222222222";
 // Ages on and around every threshold (to the millisecond), plus a spread: where SQL and TS would disagree.
 const edges = [t.maxKeyAgeDays, t.maxKeyAgeDays + 1, t.maxKeyAgeDays - t.dueSoonDays, t.neverUsedGraceDays, t.neverUsedGraceDays + 1, t.staleDays + 1, 0, 1];
 const offsets = [-1, 0, 1];
-const ageMsFor = (i: number) => {
-  const edge = edges[i % edges.length] * DAY + offsets[Math.floor(i / edges.length) % offsets.length];
-  return i % 5 === 4 ? ((i * 7919) % 400) * DAY + (i % 13) * 3_600_000 : Math.max(0, edge);
+// Key number x walks every edge × offset, each both never used and used, Active and Inactive.
+const ageMsFor = (x: number) => {
+  const edge = edges[x % edges.length] * DAY + offsets[Math.floor(x / edges.length) % offsets.length];
+  return x % 5 === 4 ? ((x * 7919) % 400) * DAY + (x % 13) * 3_600_000 : Math.max(0, edge);
 };
+const neverUsed = (x: number) => Math.floor(x / 24) % 2 === 0;
+const inactive = (x: number) => Math.floor(x / 48) % 3 === 2;
 
 function generatedUsers(accountId: string, count: number, from: number): IamUserWithKeys[] {
   return Array.from({ length: count }, (_, n) => {
     const i = from + n;
     const userName = `user-${String(i).padStart(4, "0")}`;
     const keyOf = (j: number) => {
-      const ageMs = ageMsFor(i * 2 + j);
-      const usedAgoMs = (i + j) % 4 === 0 ? null : Math.min(ageMs, ageMsFor(i * 3 + j + 1));
+      const x = i * 2 + j;
+      const ageMs = ageMsFor(x);
+      const usedAgoMs = neverUsed(x) ? null : Math.min(ageMs, ageMsFor(x * 3 + 1));
       return {
         accessKeyId: `AKIA${accountId.slice(0, 1)}${String(i).padStart(10, "0")}${j}`.padEnd(20, "X"),
         userName,
-        status: ((i + j) % 6 === 5 ? "Inactive" : "Active") as KeyStatus,
+        status: (inactive(x) ? "Inactive" : "Active") as KeyStatus,
         createDate: new Date(now.getTime() - ageMs),
         lastUsed: usedAgoMs === null ? { lastUsedDate: null, service: null, region: null } : { lastUsedDate: new Date(now.getTime() - usedAgoMs), service: "s3", region: "eu-west-2" },
       };
