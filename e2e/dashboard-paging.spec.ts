@@ -29,7 +29,7 @@ test("120 keys page through the database, keep their view in the URL, and stay c
   });
   try {
     await dashboard.goto();
-    await dashboard.syncNow();
+    await dashboard.syncNow({ timeout: 90_000 });
     const count = page.getByTestId("key-count");
     const pageOf = page.getByTestId("page-of");
 
@@ -113,7 +113,7 @@ test("120 keys page through the database, keep their view in the URL, and stay c
     // The other specs find their keys on the first page: take these out again.
     await iam.unseed(keys);
     await dashboard.goto();
-    await dashboard.syncNow();
+    await dashboard.syncNow({ timeout: 90_000 });
   }
   await dashboard.filter(p);
   await expect(page.getByTestId("key-count")).toHaveText(/^0 of \d+ keys/);

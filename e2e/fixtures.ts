@@ -33,9 +33,10 @@ export class Dashboard {
     await this.page.goto("/");
     await expect(this.page.getByRole("heading", { name: "Access keys" })).toBeVisible();
   }
-  async syncNow() {
+  /** `timeout` for a sync of many new users (each new used key costs IAM calls). */
+  async syncNow({ timeout }: { timeout?: number } = {}) {
     await this.page.getByRole("button", { name: "Sync now" }).click();
-    await expect(this.page.getByText(/^Synced \d+ keys/)).toBeVisible();
+    await expect(this.page.getByText(/^Synced \d+ keys/)).toBeVisible({ timeout });
   }
   row(accessKeyId: string) {
     return this.page.locator(`tr[data-key-id="${accessKeyId}"]`);
