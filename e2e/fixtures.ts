@@ -2,7 +2,7 @@
 import { test as base, expect, type Page } from "@playwright/test";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { backdateKey } from "../lib/testing/moto/process.ts";
-import { seedIam, type SeedUser, type SeededKey } from "../lib/testing/moto/seed.ts";
+import { seedIam, unseedIam, type SeedUser, type SeededKey } from "../lib/testing/moto/seed.ts";
 
 const endpoint = () => {
   const url = process.env.KEYROTATE_E2E_EMULATOR;
@@ -14,6 +14,10 @@ export class Iam {
   /** Seeds the emulator's default account, or another one (reached by AssumeRole, as keyrotate reaches it). */
   seed(users: SeedUser[], opts: { accountId?: string } = {}): Promise<SeededKey[]> {
     return seedIam(endpoint(), users, new Date(), opts);
+  }
+  /** Removes seeded users and keys from IAM (the next sync marks them gone). */
+  unseed(keys: SeededKey[]): Promise<void> {
+    return unseedIam(endpoint(), keys);
   }
   /** The application starts using this key: moto records its last use. */
   async use(key: { accessKeyId: string; secretAccessKey: string }): Promise<void> {
@@ -29,12 +33,20 @@ export class Dashboard {
     await this.page.goto("/");
     await expect(this.page.getByRole("heading", { name: "Access keys" })).toBeVisible();
   }
-  async syncNow() {
+  /** `timeout` for a sync of many new users (each new used key costs IAM calls). */
+  async syncNow({ timeout }: { timeout?: number } = {}) {
     await this.page.getByRole("button", { name: "Sync now" }).click();
-    await expect(this.page.getByText(/^Synced \d+ keys/)).toBeVisible();
+    await expect(this.page.getByText(/^Synced \d+ keys/)).toBeVisible({ timeout });
   }
   row(accessKeyId: string) {
     return this.page.locator(`tr[data-key-id="${accessKeyId}"]`);
+  }
+  /** A row keeps one next step as its button; the others wait behind its "More" menu, opened here. */
+  async openMenu(accessKeyId: string) {
+    const more = this.row(accessKeyId).getByRole("button", { name: `More actions for ${accessKeyId}` });
+    await expect(more).toHaveAttribute("aria-expanded", "false");
+    await more.click();
+    await expect(more).toHaveAttribute("aria-expanded", "true");
   }
   async filter(text: string) {
     await this.page.getByLabel("Filter").fill(text);

@@ -11,6 +11,8 @@ test("a never-used key is deactivated, reactivated, deactivated and deleted from
   await expect(row.locator('[data-flag="never-used"]')).toBeVisible();
 
   async function confirm(verb: "Deactivate" | "Reactivate" | "Delete") {
+    // Delete is an Inactive key's next step, its row's own button; the others are in the row's menu.
+    if (verb !== "Delete") await dashboard.openMenu(key.accessKeyId);
     await row.getByRole("button", { name: `${verb} ${key.accessKeyId}` }).click();
     const dialog = page.getByRole("dialog", { name: `${verb} key ${key.accessKeyId} of user ${user}?` });
     await expect(dialog).toBeVisible();
@@ -18,13 +20,24 @@ test("a never-used key is deactivated, reactivated, deactivated and deleted from
     await expect(dialog).toBeHidden();
   }
 
+  // An Active key's next step is Rotate; an Active key cannot be deleted.
+  await expect(row.getByRole("button", { name: `Rotate ${user}` })).toBeVisible();
   // Cancel changes nothing.
+  await dashboard.openMenu(key.accessKeyId);
   await row.getByRole("button", { name: `Deactivate ${key.accessKeyId}` }).click();
   await page.getByRole("dialog", { name: /Deactivate key/ }).getByRole("button", { name: "Cancel" }).click();
   await expect(row.getByRole("cell").nth(3)).toHaveText("Active");
+  // Focus is back on the menu's item; Escape closes the menu and returns to its button.
+  await expect(row.getByRole("button", { name: `Deactivate ${key.accessKeyId}` })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(row.getByRole("button", { name: `More actions for ${key.accessKeyId}` })).toHaveAttribute("aria-expanded", "false");
+  await expect(row.getByRole("button", { name: `More actions for ${key.accessKeyId}` })).toBeFocused();
 
   await confirm("Deactivate");
   await expect(row.getByRole("cell").nth(3)).toHaveText("Inactive");
+  // An Inactive key is not rotated: its next step is Delete (or Reactivate, in the menu).
+  await expect(row.getByRole("button", { name: `Rotate ${user}` })).toHaveCount(0);
+  await expect(row.getByRole("button", { name: `Delete ${key.accessKeyId}` })).toBeVisible();
   await confirm("Reactivate");
   await expect(row.getByRole("cell").nth(3)).toHaveText("Active");
   await expect(row.getByRole("button", { name: `Delete ${key.accessKeyId}` })).toHaveCount(0);
@@ -55,6 +68,7 @@ test("deactivating a key still in use is refused, and the refusal says why", asy
   const [key] = await iam.seed([{ userName: user, keys: [{ ageDays: 100, lastUsed: { daysAgo: 0, service: "s3", region: "eu-west-2" } }] }]);
   await dashboard.goto();
   await dashboard.syncNow();
+  await dashboard.openMenu(key.accessKeyId);
   await dashboard.row(key.accessKeyId).getByRole("button", { name: `Deactivate ${key.accessKeyId}` }).click();
   const dialog = page.getByRole("dialog", { name: `Deactivate key ${key.accessKeyId} of user ${user}?` });
   await dialog.getByRole("button", { name: "Deactivate key" }).click();

@@ -35,7 +35,9 @@ async function deactivateRequest(page: Page, accessKeyId: string): Promise<{ hea
     }
     return route.continue();
   });
-  await page.locator(`tr[data-key-id="${accessKeyId}"]`).getByRole("button", { name: `Deactivate ${accessKeyId}` }).click();
+  const row = page.locator(`tr[data-key-id="${accessKeyId}"]`);
+  await row.getByRole("button", { name: `More actions for ${accessKeyId}` }).click();
+  await row.getByRole("button", { name: `Deactivate ${accessKeyId}` }).click();
   await page.getByRole("dialog", { name: /Deactivate key/ }).getByRole("button", { name: "Deactivate key" }).click();
   await expect.poll(() => caught).toBeTruthy();
   await page.unroute("**/*");

@@ -5,7 +5,8 @@ import { SyncButton } from "@/components/inventory/sync-button.tsx";
 import { formatDateTime, timeAgo } from "@/components/ui/format.ts";
 import { pageActor } from "@/lib/auth/gate.ts";
 import { can, keyPermissions } from "@/lib/auth/roles.ts";
-import { loadKeyRows } from "@/lib/inventory/dashboard.ts";
+import { loadKeyPage } from "@/lib/inventory/dashboard.ts";
+import { parseKeyView } from "@/lib/inventory/key-view.ts";
 import { listActiveRotations, type RotationRecord } from "@/lib/db/rotations.ts";
 import { lastSuccessfulSync } from "@/lib/db/sync-runs.ts";
 import { stepLabel } from "@/lib/rotation/rules/index.ts";
@@ -14,10 +15,14 @@ export const dynamic = "force-dynamic";
 
 const userKey = (r: { accountId: string; userName: string }) => `${r.accountId}/${r.userName}`;
 
-export default async function DashboardPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function DashboardPage({ searchParams }: Props) {
   const { actor } = await pageActor("inventory.read", "/");
   const now = new Date();
-  const [{ rows, summary, thresholds }, lastSync, rotations] = await Promise.all([loadKeyRows(now), lastSuccessfulSync(), listActiveRotations()]);
+  const view = parseKeyView(await searchParams);
+  const [keys, lastSync, rotations] = await Promise.all([loadKeyPage(view, now), lastSuccessfulSync(), listActiveRotations()]);
+  const { rows, summary, thresholds } = keys;
   const rotationOf = new Map(rotations.map((r) => [userKey(r), r]));
   const tableRows: KeyTableRow[] = rows.map((row) => {
     const rotation = rotationOf.get(userKey(row));
@@ -38,7 +43,17 @@ export default async function DashboardPage() {
       </div>
       <SummaryCards summary={summary} />
       <RotationsInProgress rotations={rotations} now={now} />
-      <KeysTable rows={tableRows} thresholds={thresholds} permissions={keyPermissions(actor.role)} />
+      <KeysTable
+        rows={tableRows}
+        total={keys.total}
+        all={summary.keys}
+        view={view}
+        page={keys.page}
+        pages={keys.pages}
+        accounts={keys.accounts}
+        thresholds={thresholds}
+        permissions={keyPermissions(actor.role)}
+      />
     </div>
   );
 }

@@ -1,36 +1,36 @@
 "use client";
-// The dashboard's table: one row per key, sortable and filterable in the browser (a few thousand
-// rows at most per account, already in memory).
-import {
-  createColumnHelper,
-  flexRender,
-  getCoreRowModel,
-  getFilteredRowModel,
-  getSortedRowModel,
-  useReactTable,
-  type ColumnFiltersState,
-  type SortingState,
-} from "@tanstack/react-table";
+// The dashboard's table: one page of keys as the server chose it. Filters, sort and page are the URL
+// (TanStack Table in manual mode holds no rows of its own), so 10,000 keys cost one page in the browser.
+import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type SortingState, type Updater } from "@tanstack/react-table";
 import Link from "next/link";
 import { useMemo, useState } from "react";
-import { FLAGS, FLAG_INFO, type Thresholds } from "@/lib/inventory/flags.ts";
+import type { Thresholds } from "@/lib/inventory/flags.ts";
 import type { KeyRow } from "@/lib/inventory/key-rows.ts";
+import type { KeyView, SortKey } from "@/lib/inventory/key-view.ts";
 import { KeyActions, type KeyPermissions, type Notice } from "../keys/key-actions.tsx";
 import { FlagBadge } from "../ui/flag-badge.tsx";
 import { formatDate } from "../ui/format.ts";
-import { SelectFilter, filterControl } from "../ui/select-filter.tsx";
 import { cell, tableClass, tableFrame, tbodyClass, theadClass } from "../ui/table.tsx";
-
-const STATUSES = [
-  { value: "Active", label: "Active" },
-  { value: "Inactive", label: "Inactive" },
-];
+import { KeyFilters, KeyPager } from "./key-view-controls.tsx";
+import { useKeyView } from "./use-key-view.ts";
 
 export type KeyTableRow = KeyRow & { locationCount: number; readOnly: string | null; rotationId?: string | null; rotationStep?: string | null };
 
 const col = createColumnHelper<KeyTableRow>();
 
-type Props = { rows: KeyTableRow[]; thresholds: Thresholds; permissions: KeyPermissions };
+type Props = {
+  rows: KeyTableRow[];
+  /** Keys the filters match, on every page. */
+  total: number;
+  /** Every live key. */
+  all: number;
+  view: KeyView;
+  page: number;
+  pages: number;
+  accounts: Array<{ id: string; name: string | null }>;
+  thresholds: Thresholds;
+  permissions: KeyPermissions;
+};
 
 /**
  * Props from the server arrive as new objects on every refresh. flexRender mounts each cell renderer
@@ -46,25 +46,28 @@ function useStable<T>(value: T): T {
   return held;
 }
 
-export function KeysTable({ rows, thresholds: thresholdsProp, permissions: permissionsProp }: Props) {
+export function KeysTable({ rows, total, all, view, page, pages, accounts, thresholds: thresholdsProp, permissions: permissionsProp }: Props) {
   const thresholds = useStable(thresholdsProp);
   const permissions = useStable(permissionsProp);
   // Outcomes of row actions are announced here: a deleted key's row, and its buttons, are gone.
   const [notice, setNotice] = useState<Notice | null>(null);
-  const [sorting, setSorting] = useState<SortingState>([{ id: "ageDays", desc: true }]);
-  const [globalFilter, setGlobalFilter] = useState("");
-  const [columnFilters, setColumnFilters] = useState<ColumnFiltersState>([]);
+  const { pending, change } = useKeyView(view);
+  const sorting: SortingState = [{ id: view.sort, desc: view.dir === "desc" }];
+  const onSortingChange = (updater: Updater<SortingState>) => {
+    const [next] = typeof updater === "function" ? updater(sorting) : updater;
+    if (next) change({ sort: next.id as SortKey, dir: next.desc ? "desc" : "asc" });
+  };
 
   const columns = useMemo(
     () => [
       col.accessor("userName", {
+        id: "user",
         header: "User",
         cell: (c) => <span className="font-medium">{c.getValue()}</span>,
       }),
       col.accessor((r) => r.accountName ?? r.accountId, {
         id: "account",
         header: "Account",
-        filterFn: "equals",
         cell: ({ row: { original: r } }) => (
           <span className="whitespace-nowrap">
             {r.accountName ?? r.accountId}
@@ -73,6 +76,7 @@ export function KeysTable({ rows, thresholds: thresholdsProp, permissions: permi
         ),
       }),
       col.accessor("accessKeyId", {
+        id: "key",
         header: "Access key",
         cell: (c) => (
           <Link href={`/keys/${c.getValue()}`} className="font-mono text-xs text-blue-700 underline-offset-2 hover:underline dark:text-blue-300">
@@ -80,9 +84,9 @@ export function KeysTable({ rows, thresholds: thresholdsProp, permissions: permi
           </Link>
         ),
       }),
-      col.accessor("status", { header: "Status", filterFn: "equals" }),
-      col.accessor("ageDays", { header: "Age (days)", cell: (c) => <span className="tabular-nums">{c.getValue()}</span> }),
-      col.accessor("createDate", { header: "Created", cell: (c) => <span className="whitespace-nowrap">{formatDate(c.getValue())}</span> }),
+      col.accessor("status", { id: "status", header: "Status" }),
+      col.accessor("ageDays", { id: "age", header: "Age (days)", cell: (c) => <span className="tabular-nums">{c.getValue()}</span> }),
+      col.accessor("createDate", { id: "created", header: "Created", cell: (c) => <span className="whitespace-nowrap">{formatDate(c.getValue())}</span> }),
       col.accessor((r) => r.lastUsedDate ?? "", {
         id: "lastUsed",
         header: "Last used",
@@ -98,13 +102,12 @@ export function KeysTable({ rows, thresholds: thresholdsProp, permissions: permi
             <span className="text-slate-500 dark:text-slate-400">never</span>
           ),
       }),
-      col.accessor("locationCount", { header: "Locations", cell: (c) => <span className="tabular-nums">{c.getValue()}</span> }),
+      col.accessor("locationCount", { id: "locations", header: "Locations", cell: (c) => <span className="tabular-nums">{c.getValue()}</span> }),
       col.accessor("flags", {
         header: "Flags",
         enableSorting: false,
-        filterFn: (row, id, value: string) => (row.getValue(id) as string[]).includes(value),
         cell: ({ row: { original: r } }) => (
-          <span className="flex flex-wrap gap-1">
+          <span className="flex min-w-44 flex-wrap gap-1">
             {r.rotationStep && (
               <span className="rounded bg-blue-100 px-1.5 py-0.5 text-xs font-medium text-blue-800 dark:bg-blue-950 dark:text-blue-200">
                 Rotating: {r.rotationStep}
@@ -119,8 +122,10 @@ export function KeysTable({ rows, thresholds: thresholdsProp, permissions: permi
       col.display({
         id: "actions",
         header: "Actions",
+        enableSorting: false,
         cell: ({ row: { original: r } }) => (
           <KeyActions
+            compact
             accountId={r.accountId}
             userName={r.userName}
             accessKeyId={r.accessKeyId}
@@ -137,52 +142,39 @@ export function KeysTable({ rows, thresholds: thresholdsProp, permissions: permi
   );
 
   // TanStack Table hands out fresh functions each render, so the React Compiler skips this
-  // component; the table does its own memoization, and the rows are a few thousand at most.
+  // component; the table does its own memoization, and it holds one page of rows.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
     data: rows,
     columns,
-    state: { sorting, globalFilter, columnFilters },
-    onSortingChange: setSorting,
-    onGlobalFilterChange: setGlobalFilter,
-    onColumnFiltersChange: setColumnFilters,
-    globalFilterFn: (row, _id, value: string) => {
-      const q = value.trim().toLowerCase();
-      const r = row.original;
-      return !q || r.userName.toLowerCase().includes(q) || r.accessKeyId.toLowerCase().includes(q) || (r.accountName ?? r.accountId).toLowerCase().includes(q);
-    },
+    state: { sorting, pagination: { pageIndex: page - 1, pageSize: view.size } },
+    onSortingChange,
+    manualSorting: true,
+    manualFiltering: true,
+    manualPagination: true,
+    pageCount: pages,
+    rowCount: total,
+    // A new column sorts ascending first; a second click reverses it (there is always a sort).
+    sortDescFirst: false,
+    enableSortingRemoval: false,
     // Rows keep their identity (and any open dialog) when sorting or a refresh reorders them.
     getRowId: (r) => r.accessKeyId,
     getCoreRowModel: getCoreRowModel(),
-    getSortedRowModel: getSortedRowModel(),
-    getFilteredRowModel: getFilteredRowModel(),
   });
 
-  const accounts = useMemo(() => [...new Set(rows.map((r) => r.accountName ?? r.accountId))].sort().map((a) => ({ value: a, label: a })), [rows]);
-  const setFilter = (id: string, value: string) => table.getColumn(id)?.setFilterValue(value || undefined);
   const shown = table.getRowModel().rows;
+  const first = (page - 1) * view.size + 1;
 
   return (
     <section aria-label="Access keys">
       <div className="mb-3 flex flex-wrap items-end gap-3">
-        <label className="flex flex-col text-sm">
-          Filter
-          <input
-            type="search"
-            value={globalFilter}
-            onChange={(e) => setGlobalFilter(e.target.value)}
-            placeholder="User, key id or account"
-            className={`${filterControl} w-64`}
-          />
-        </label>
-        <SelectFilter label="Flag" options={FLAGS.map((f) => ({ value: f, label: FLAG_INFO[f].label }))} onChange={(v) => setFilter("flags", v)} />
-        <SelectFilter label="Status" options={STATUSES} onChange={(v) => setFilter("status", v)} />
-        {accounts.length > 1 && <SelectFilter label="Account" options={accounts} onChange={(v) => setFilter("account", v)} />}
-        <p className="ml-auto text-sm text-slate-600 dark:text-slate-400" aria-live="polite">
-          {shown.length} of {rows.length} keys
+        <KeyFilters view={view} accounts={accounts} change={change} />
+        <p className="ml-auto text-sm text-slate-600 dark:text-slate-400" aria-live="polite" data-testid="key-count">
+          {total === 0 ? `0 of ${all} keys` : `${first}–${first + shown.length - 1} of ${total} keys`}
+          {total !== all && total > 0 ? ` (${all} in all)` : ""}
         </p>
       </div>
-      <div className={tableFrame}>
+      <div className={`${tableFrame} transition-opacity ${pending ? "opacity-60" : ""}`} aria-busy={pending}>
         <table className={tableClass}>
           <thead className={theadClass}>
             {table.getHeaderGroups().map((hg) => (
@@ -220,7 +212,7 @@ export function KeysTable({ rows, thresholds: thresholdsProp, permissions: permi
                 ))}
               </tr>
             ))}
-            {shown.length === 0 && (
+            {total === 0 && (
               <tr>
                 <td colSpan={columns.length} className="px-3 py-6 text-center text-slate-600 dark:text-slate-400">
                   No keys match.
@@ -230,6 +222,7 @@ export function KeysTable({ rows, thresholds: thresholdsProp, permissions: permi
           </tbody>
         </table>
       </div>
+      <KeyPager view={view} page={page} pages={pages} change={change} />
       <div className="fixed right-4 bottom-4 z-10 flex max-w-md items-start gap-3">
         <p
           aria-live="polite"

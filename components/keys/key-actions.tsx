@@ -3,13 +3,15 @@
 // checks again inside each action; a button not allowed is not shown at all.
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { deactivateKeyAction, deleteKeyAction, reactivateKeyAction } from "@/app/(dashboard)/keys/actions.ts";
 import { startRotationAction } from "@/app/(dashboard)/rotations/actions.ts";
 import type { KeyStatus } from "@/lib/iam/types.ts";
 import { MIN_OVERRIDE_REASON_LENGTH } from "@/lib/rotation/rules/index.ts";
 import { primaryButton } from "../ui/button.ts";
 import { useFormAction } from "../ui/use-form-action.ts";
+import { Hint } from "../ui/hint.tsx";
+import { MoreMenu } from "../ui/more-menu.tsx";
 import { ConfirmAction, type ConfirmField } from "./confirm-action.tsx";
 
 export type KeyPermissions = {
@@ -53,13 +55,100 @@ const OVERRIDE_FIELD: ConfirmField = {
   hint: `Only when a safety check refuses. At least ${MIN_OVERRIDE_REASON_LENGTH} characters for the audit log: what breaks if we wait, who agreed.`,
 };
 
-export function KeyActions({ accountId, userName, accessKeyId, status, rotationId, readOnly, allowed, onNotice }: Props) {
+type Items = {
+  rotate: ReactNode;
+  deactivate: ReactNode;
+  reactivate: ReactNode;
+  delete: ReactNode;
+};
+
+/** Each action this person may take on this key in its state, or null; Rotate only while the key is Active. */
+function actionItems({ accountId, userName, accessKeyId, status, allowed }: Props, report: (s: Notice) => void): Items {
+  const hidden = { accessKeyId };
+  const of = `${accessKeyId} of user ${userName}`;
+  const active = status === "Active";
+  return {
+    rotate: allowed.rotate && active ? <RotateButton accountId={accountId} userName={userName} onRefused={report} /> : null,
+    deactivate:
+      allowed.deactivate && active ? (
+        <ConfirmAction
+          action={deactivateKeyAction}
+          hidden={hidden}
+          label="Deactivate"
+          name={`Deactivate ${accessKeyId}`}
+          title={`Deactivate key ${of}?`}
+          description={
+            <>
+              <p>The key becomes Inactive: AWS refuses every request still signed with it.</p>
+              <p>2nd line is notified first. keyrotate refuses if the key is still in use; reactivate it to roll back.</p>
+            </>
+          }
+          fields={allowed.override ? [OVERRIDE_FIELD, NOTIFY_FIELD] : [NOTIFY_FIELD]}
+          confirmLabel="Deactivate key"
+          onSuccess={report}
+        />
+      ) : null,
+    reactivate:
+      allowed.reactivate && !active ? (
+        <ConfirmAction
+          action={reactivateKeyAction}
+          hidden={hidden}
+          label="Reactivate"
+          name={`Reactivate ${accessKeyId}`}
+          title={`Reactivate key ${of}?`}
+          description={<p>The key becomes Active again, so whatever holds it can use AWS with it. Use this to roll back when something broke.</p>}
+          confirmLabel="Reactivate key"
+          tone="primary"
+          onSuccess={report}
+        />
+      ) : null,
+    delete: !allowed.delete ? null : !active ? (
+      <ConfirmAction
+        action={deleteKeyAction}
+        hidden={hidden}
+        label="Delete"
+        name={`Delete ${accessKeyId}`}
+        title={`Delete key ${of}?`}
+        description={
+          <>
+            <p>IAM deletes the key for good: it cannot be reactivated or recovered.</p>
+            <p>2nd line is notified first. keyrotate refuses if something used the key recently.</p>
+          </>
+        }
+        fields={allowed.override ? [OVERRIDE_FIELD, NOTIFY_FIELD] : [NOTIFY_FIELD]}
+        confirmLabel="Delete key"
+        onSuccess={report}
+      />
+    ) : (
+      <span title={ACTIVE_DELETE} className="cursor-help px-1 text-sm text-slate-500 dark:text-slate-400">
+        Delete<span className="sr-only"> unavailable. {ACTIVE_DELETE}</span>
+      </span>
+    ),
+  };
+}
+
+/**
+ * The key's actions. On its own page every action shows; in a table row (`compact`) the one next step
+ * that fits the key's state is the row's button (Rotate an Active key, Delete an Inactive one) and the
+ * rest wait in a menu, so a row stays one line of controls.
+ */
+export function KeyActions(props: Props & { compact?: boolean }) {
+  const { userName, rotationId, readOnly, onNotice, compact } = props;
   const [ownNotice, setOwnNotice] = useState<Notice | null>(null);
-  const report = (state: Notice) => (onNotice ?? setOwnNotice)({ ok: state.ok, message: state.message });
+  const [menuOpen, setMenuOpen] = useState(false);
+  const report = (state: Notice) => {
+    // The row changed (or went away): its menu has done its job.
+    if (state.ok) setMenuOpen(false);
+    (onNotice ?? setOwnNotice)({ ok: state.ok, message: state.message });
+  };
 
   if (readOnly) {
     // The server refuses every change to this user; say why instead of offering buttons that fail.
-    return (
+    return compact ? (
+      <span data-testid="read-only">
+        <Hint label="Read-only" hint={readOnly} className="rounded px-1.5 py-0.5 text-sm font-medium text-slate-700 ring-1 ring-slate-300 ring-inset dark:text-slate-300 dark:ring-slate-600" />
+      </span>
+    ) : (
       <p className="max-w-xs text-sm text-slate-700 dark:text-slate-300" data-testid="read-only">
         <span className="font-medium">Read-only.</span> {readOnly}
       </p>
@@ -79,70 +168,32 @@ export function KeyActions({ accountId, userName, accessKeyId, status, rotationI
     );
   }
 
-  const hidden = { accessKeyId };
-  const of = `${accessKeyId} of user ${userName}`;
+  const items = actionItems(props, report);
+  const notice = !onNotice && (
+    <p aria-live="polite" className={`text-sm ${ownNotice?.ok === false ? "text-red-700 dark:text-red-300" : "text-slate-600 dark:text-slate-400"}`}>
+      {ownNotice?.message}
+    </p>
+  );
+  if (!compact) {
+    return (
+      <div className="flex flex-wrap items-center gap-2">
+        {items.rotate}
+        {items.deactivate}
+        {items.reactivate}
+        {items.delete}
+        {notice}
+      </div>
+    );
+  }
+  const primary = props.status === "Active" ? (items.rotate ?? items.deactivate) : (items.delete ?? items.reactivate);
+  const rest = [items.rotate, items.deactivate, items.reactivate, items.delete].filter((item) => item && item !== primary);
   return (
-    <div className="flex flex-wrap items-center gap-2">
-      {allowed.rotate && <RotateButton accountId={accountId} userName={userName} onRefused={report} />}
-      {allowed.deactivate && status === "Active" && (
-        <ConfirmAction
-          action={deactivateKeyAction}
-          hidden={hidden}
-          label="Deactivate"
-          name={`Deactivate ${accessKeyId}`}
-          title={`Deactivate key ${of}?`}
-          description={
-            <>
-              <p>The key becomes Inactive: AWS refuses every request still signed with it.</p>
-              <p>2nd line is notified first. keyrotate refuses if the key is still in use; reactivate it to roll back.</p>
-            </>
-          }
-          fields={allowed.override ? [OVERRIDE_FIELD, NOTIFY_FIELD] : [NOTIFY_FIELD]}
-          confirmLabel="Deactivate key"
-          onSuccess={report}
-        />
+    <div className="flex items-start gap-2 whitespace-nowrap">
+      {primary}
+      {rest.length > 0 && (
+<MoreMenu label={`More actions for ${props.accessKeyId}`} open={menuOpen} onOpenChange={setMenuOpen} items={rest} />
       )}
-      {allowed.reactivate && status === "Inactive" && (
-        <ConfirmAction
-          action={reactivateKeyAction}
-          hidden={hidden}
-          label="Reactivate"
-          name={`Reactivate ${accessKeyId}`}
-          title={`Reactivate key ${of}?`}
-          description={<p>The key becomes Active again, so whatever holds it can use AWS with it. Use this to roll back when something broke.</p>}
-          confirmLabel="Reactivate key"
-          tone="primary"
-          onSuccess={report}
-        />
-      )}
-      {allowed.delete &&
-        (status === "Inactive" ? (
-          <ConfirmAction
-            action={deleteKeyAction}
-            hidden={hidden}
-            label="Delete"
-            name={`Delete ${accessKeyId}`}
-            title={`Delete key ${of}?`}
-            description={
-              <>
-                <p>IAM deletes the key for good: it cannot be reactivated or recovered.</p>
-                <p>2nd line is notified first. keyrotate refuses if something used the key recently.</p>
-              </>
-            }
-            fields={allowed.override ? [OVERRIDE_FIELD, NOTIFY_FIELD] : [NOTIFY_FIELD]}
-            confirmLabel="Delete key"
-            onSuccess={report}
-          />
-        ) : (
-          <span title={ACTIVE_DELETE} className="cursor-help px-1 text-sm text-slate-500 dark:text-slate-400">
-            Delete<span className="sr-only"> unavailable. {ACTIVE_DELETE}</span>
-          </span>
-        ))}
-      {!onNotice && (
-        <p aria-live="polite" className={`text-sm ${ownNotice?.ok === false ? "text-red-700 dark:text-red-300" : "text-slate-600 dark:text-slate-400"}`}>
-          {ownNotice?.message}
-        </p>
-      )}
+      {notice}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { FLAG_INFO, type Flag, type Thresholds } from "@/lib/inventory/flags.ts";
+import { Hint } from "./hint.tsx";
 
 const tone: Record<Flag, string> = {
   overdue: "bg-red-100 text-red-800 ring-red-300 dark:bg-red-950 dark:text-red-200 dark:ring-red-800",
@@ -11,15 +12,12 @@ const tone: Record<Flag, string> = {
 };
 
 export function FlagBadge({ flag, thresholds }: { flag: Flag; thresholds: Thresholds }) {
-  const explanation = FLAG_INFO[flag].explanation(thresholds);
   return (
-    <span
-      title={explanation}
-      data-flag={flag}
-      className={`inline-flex items-center rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${tone[flag]}`}
-    >
-      {FLAG_INFO[flag].label}
-      <span className="sr-only">: {explanation}</span>
-    </span>
+    <Hint
+      label={FLAG_INFO[flag].label}
+      hint={FLAG_INFO[flag].explanation(thresholds)}
+      data={{ "data-flag": flag }}
+      className={`inline-flex items-center rounded px-1.5 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset ${tone[flag]}`}
+    />
   );
 }

@@ -88,6 +88,14 @@ export async function listKeys(): Promise<StoredKey[]> {
   return keys.map(toStoredKey);
 }
 
+/** These keys, in the order given (a page the database chose); ids of keys gone since are skipped. */
+export async function listKeysByIds(ids: string[]): Promise<StoredKey[]> {
+  if (ids.length === 0) return [];
+  const keys = await db().accessKey.findMany({ where: { accessKeyId: { in: ids }, deletedAt: null }, select: keySelect });
+  const byId = new Map(keys.map((k) => [k.accessKeyId, toStoredKey(k)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
 export async function findKey(accessKeyId: string): Promise<StoredKey | null> {
   const k = await db().accessKey.findFirst({ where: { accessKeyId, deletedAt: null }, select: keySelect });
   return k ? toStoredKey(k) : null;

@@ -5,6 +5,8 @@
 import {
   CreateAccessKeyCommand,
   CreateUserCommand,
+  DeleteAccessKeyCommand,
+  DeleteUserCommand,
   IAMClient,
   UpdateAccessKeyCommand,
 } from "@aws-sdk/client-iam";
@@ -44,6 +46,18 @@ export async function seedIam(endpoint: string, users: SeedUser[], now = new Dat
   try {
     const perUser = await mapWithConcurrency(users, CONCURRENCY, (user) => seedUser(iam, endpoint, user, now));
     return perUser.flat();
+  } finally {
+    iam.destroy();
+  }
+}
+
+/** Takes seeded keys and their users out of the default account again, for a spec that seeded many. */
+export async function unseedIam(endpoint: string, keys: SeededKey[]): Promise<void> {
+  const iam = new IAMClient({ endpoint, region: "us-east-1", credentials: { accessKeyId: "testing", secretAccessKey: "testing" } });
+  try {
+    await mapWithConcurrency(keys, CONCURRENCY, (k) => iam.send(new DeleteAccessKeyCommand({ UserName: k.userName, AccessKeyId: k.accessKeyId })));
+    const users = [...new Set(keys.map((k) => k.userName))];
+    await mapWithConcurrency(users, CONCURRENCY, (userName) => iam.send(new DeleteUserCommand({ UserName: userName })));
   } finally {
     iam.destroy();
   }

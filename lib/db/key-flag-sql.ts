@@ -1,0 +1,46 @@
+import "server-only";
+// The flags of lib/inventory/flags.ts as SQL conditions on a live key `k` ("AccessKey"), so the dashboard
+// can filter, count and page in the database. flags.ts stays the definition; these conditions are checked
+// against it on generated keys (key-page.int.test.ts), on SQLite and PostgreSQL. Both providers compare
+// dates the same way: PostgreSQL as timestamps, SQLite as the ISO text Prisma's adapter writes and binds.
+import { Prisma } from "./generated/sqlite/client.ts";
+import type { Flag, Thresholds } from "../inventory/flags.ts";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const TRUE = Prisma.sql`1 = 1`;
+
+const createDate = Prisma.raw(`k."createDate"`);
+const lastUsedDate = Prisma.raw(`k."lastUsedDate"`);
+const active = Prisma.sql`k."status" = 'Active'`;
+const inactive = Prisma.sql`k."status" <> 'Active'`;
+
+const daysBefore = (now: Date, days: number) => new Date(now.getTime() - days * DAY_MS);
+
+// ageInDays is floor(elapsed / day), at least 0. So "age > n" holds exactly when a full n + 1 days have
+// elapsed, and "age >= n" when n days have (always, for n <= 0).
+const olderThan = (column: Prisma.Sql, now: Date, days: number) => (days < 0 ? TRUE : Prisma.sql`${column} <= ${daysBefore(now, days + 1)}`);
+const atLeast = (column: Prisma.Sql, now: Date, days: number) => (days <= 0 ? TRUE : Prisma.sql`${column} <= ${daysBefore(now, days)}`);
+
+/** The user has another live key (computeFlags: userKeyCount > 1, the key itself being live). */
+export const hasTwinKey = Prisma.sql`EXISTS (SELECT 1 FROM "AccessKey" o WHERE o."iamUserId" = k."iamUserId" AND o."deletedAt" IS NULL AND o."accessKeyId" <> k."accessKeyId")`;
+export const locationCount = Prisma.sql`(SELECT COUNT(*) FROM "Location" l WHERE l."accessKeyId" = k."accessKeyId")`;
+
+export function flagCondition(flag: Flag, now: Date, t: Thresholds): Prisma.Sql {
+  const overdue = Prisma.sql`(${active} AND ${olderThan(createDate, now, t.maxKeyAgeDays)})`;
+  switch (flag) {
+    case "overdue":
+      return overdue;
+    case "due-soon":
+      return Prisma.sql`(${active} AND NOT ${overdue} AND ${atLeast(createDate, now, t.maxKeyAgeDays - t.dueSoonDays)})`;
+    case "two-keys":
+      return hasTwinKey;
+    case "never-used":
+      return Prisma.sql`(${lastUsedDate} IS NULL AND ${olderThan(createDate, now, t.neverUsedGraceDays)})`;
+    case "inactive":
+      return inactive;
+    case "stale":
+      return Prisma.sql`(${active} AND ${lastUsedDate} IS NOT NULL AND ${olderThan(lastUsedDate, now, t.staleDays)})`;
+    case "no-locations":
+      return Prisma.sql`(${active} AND ${lastUsedDate} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "Location" l WHERE l."accessKeyId" = k."accessKeyId"))`;
+  }
+}

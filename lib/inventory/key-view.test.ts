@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { DEFAULT_VIEW, keyViewQuery, pageCount, parseKeyView } from "./key-view.ts";
+
+describe("the dashboard's view in the URL", () => {
+  it("reads what it writes", () => {
+    const view = { q: "alice smith", flag: "overdue", status: "Inactive", account: "123456789012", sort: "lastUsed", dir: "asc", page: 3, size: 250 } as const;
+    const query = keyViewQuery(view);
+    expect(query).toBe("?q=alice+smith&flag=overdue&status=Inactive&account=123456789012&sort=lastUsed&dir=asc&page=3&size=250");
+    expect(parseKeyView(new URLSearchParams(query.slice(1)))).toEqual(view);
+  });
+
+  it("keeps the default view's URL plain", () => {
+    expect(keyViewQuery(DEFAULT_VIEW)).toBe("");
+    expect(parseKeyView({})).toEqual(DEFAULT_VIEW);
+  });
+
+  it("falls back to the default for whatever a hand-edited URL gets wrong", () => {
+    expect(parseKeyView({ flag: "bogus", status: "active", account: "12", sort: "password", dir: "up", page: "-2", size: "10000" })).toEqual(DEFAULT_VIEW);
+    expect(parseKeyView({ page: "2.5" }).page).toBe(1);
+    expect(parseKeyView({ q: ["  first  ", "second"], size: "100" })).toMatchObject({ q: "first", size: 100 });
+  });
+
+  it("counts at least one page", () => {
+    expect(pageCount(0, 50)).toBe(1);
+    expect(pageCount(50, 50)).toBe(1);
+    expect(pageCount(51, 50)).toBe(2);
+    expect(pageCount(10_000, 250)).toBe(40);
+  });
+});
