@@ -10,6 +10,7 @@ const nav = [
   { href: "/locations/import", label: "Import" },
   { href: "/audit", label: "Audit" },
   { href: "/accounts", label: "Accounts" },
+  { href: "/tokens", label: "API tokens" },
 ];
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
