@@ -1,12 +1,14 @@
 // The authorization matrix: every exported server action (every "use server" export), every route handler
 // and every page, called directly as nobody, a viewer, a rotator and an admin. A new action, route or page
 // without a policy here, or one whose policy is removed, fails this test.
+import { randomUUID } from "node:crypto";
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { NextRequest } from "next/server";
 import { describe, expect, it, vi } from "vitest";
 import type { Actor, Permission, Role } from "@/lib/auth/roles.ts";
 import { PERMISSIONS, can } from "@/lib/auth/roles.ts";
+import { issueApiToken } from "@/lib/api/tokens.ts";
 import { setupEmulator } from "@/lib/testing/emulator.ts";
 import { setupFreshDatabase } from "@/lib/testing/use-database.ts";
 
@@ -32,10 +34,15 @@ const ACTIONS: Record<string, Permission> = {
   "(dashboard)/sync/actions.ts#syncNow": "inventory.sync",
   "(dashboard)/accounts/actions.ts#addAccountAction": "accounts.manage",
   "(dashboard)/accounts/actions.ts#removeAccountAction": "accounts.manage",
+  "(dashboard)/tokens/actions.ts#createTokenAction": "tokens.manage",
+  "(dashboard)/tokens/actions.ts#revokeTokenAction": "tokens.manage",
 };
 
 const ROUTES: Record<string, Permission | "public"> = {
   "api/v1/audit/export/route.ts#GET": "audit.read",
+  "api/v1/keys/route.ts#GET": "inventory.read",
+  "api/v1/keys/export/route.ts#GET": "inventory.read",
+  "api/v1/locations/route.ts#GET": "locations.read",
   "api/v1/locations/export/route.ts#GET": "locations.read",
   "api/v1/locations/import/route.ts#POST": "location.import",
   "api/v1/rotations/[rotationId]/cutover/route.ts#GET": "inventory.read",
@@ -56,6 +63,7 @@ const PAGES: Record<string, Permission | "public"> = {
   "(dashboard)/locations/import/page.tsx": "location.import",
   "(dashboard)/audit/page.tsx": "audit.read",
   "(dashboard)/accounts/page.tsx": "inventory.read",
+  "(dashboard)/tokens/page.tsx": "tokens.manage",
   "signin/page.tsx": "public",
 };
 
@@ -111,12 +119,21 @@ describe("every route handler", () => {
 
   it.each(Object.entries(ROUTES))("%s answers whoever its policy (%s) allows, and only them", async (id, permission) => {
     const [file, method] = id.split("#");
-    const handler = (await load(file))[method] as ((req: NextRequest, ctx: unknown) => Promise<Response>) & { permission?: string };
-    expect(handler.permission, "wrapped in guardedRoute or publicRoute").toBe(permission);
+    const handler = (await load(file))[method] as ((req: NextRequest, ctx: unknown) => Promise<Response>) & { permission?: string; auth?: "token" };
+    expect(handler.permission, "wrapped in guardedRoute, tokenRoute or publicRoute").toBe(permission);
     const context = { params: Promise.resolve({ rotationId: "no-such-rotation" }) };
+    const request = (headers: Record<string, string> = {}) =>
+      new NextRequest("http://127.0.0.1/x", { method, headers: { origin: "http://127.0.0.1", host: "127.0.0.1", ...headers } });
+    if (handler.auth === "token") {
+      // The read API answers API tokens only: a signed-in admin's session, without a token, gets 401.
+      who = people.admin;
+      expect((await handler(request(), context)).status, "a session without a token").toBe(401);
+    }
     for (const [label, actor] of callers) {
-      who = actor;
-      const response = await handler(new NextRequest("http://127.0.0.1/x", { method, headers: { origin: "http://127.0.0.1", host: "127.0.0.1" } }), context);
+      who = handler.auth === "token" ? null : actor;
+      // A token route is called with a token of the caller's role (nobody: no token).
+      const bearer = handler.auth === "token" && actor ? { authorization: `Bearer ${(await issueApiToken({ name: `${label}-${randomUUID()}`, role: actor.role }, { name: "test", id: null })).token}` } : {};
+      const response = await handler(request(bearer), context);
       const body = await response.text();
       if (permission === "public") expect([401, 403], label).not.toContain(response.status);
       else if (!actor) expect(response.status, label).toBe(401);
