@@ -132,7 +132,7 @@ describe("every route handler", () => {
     for (const [label, actor] of callers) {
       who = handler.auth === "token" ? null : actor;
       // A token route is called with a token of the caller's role (nobody: no token).
-      const bearer = handler.auth === "token" && actor ? { authorization: `Bearer ${(await issueApiToken({ name: `${label}-${randomUUID()}`, role: actor.role }, { name: "test", id: null })).token}` } : {};
+      const bearer: Record<string, string> = handler.auth === "token" && actor ? { authorization: `Bearer ${(await issueApiToken({ name: `${label}-${randomUUID()}`, role: actor.role }, { name: "test", id: null })).token}` } : {};
       const response = await handler(request(bearer), context);
       const body = await response.text();
       if (permission === "public") expect([401, 403], label).not.toContain(response.status);
