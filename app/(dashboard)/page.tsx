@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ExportLinks } from "@/components/inventory/export-links.tsx";
 import { SummaryCards } from "@/components/inventory/summary-cards.tsx";
 import { KeysTable, type KeyTableRow } from "@/components/inventory/keys-table.tsx";
 import { SyncButton } from "@/components/inventory/sync-button.tsx";
@@ -38,6 +39,7 @@ export default async function DashboardPage() {
       </div>
       <SummaryCards summary={summary} />
       <RotationsInProgress rotations={rotations} now={now} />
+      <ExportLinks />
       <KeysTable rows={tableRows} thresholds={thresholds} permissions={keyPermissions(actor.role)} />
     </div>
   );
