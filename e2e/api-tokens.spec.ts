@@ -5,8 +5,14 @@ import { readFileSync } from "node:fs";
 import { checkPage } from "./axe.ts";
 import { expect, signIn, test, unique } from "./fixtures.ts";
 
-test("an admin creates a token, shown once; it reads the API until revoked; a viewer cannot manage tokens", async ({ page, playwright, baseURL }) => {
+test("an admin creates a token, shown once; it reads the API until revoked; a viewer cannot manage tokens", async ({ iam, dashboard, page, playwright, baseURL }) => {
+  // Three pages checked with axe in two colour schemes, and a sync.
+  test.setTimeout(120_000);
   const name = unique("nightly");
+  const user = unique("api-read");
+  const [key] = await iam.seed([{ userName: user, keys: [{ ageDays: 5 }] }]);
+  await dashboard.goto();
+  await dashboard.syncNow();
   await page.goto("/tokens");
   await expect(page.getByRole("heading", { name: "API tokens" })).toBeVisible();
   const form = page.getByRole("form", { name: "Create an API token" });
@@ -30,9 +36,11 @@ test("an admin creates a token, shown once; it reads the API until revoked; a vi
 
   // A script, with no session cookie at all.
   const script = await playwright.request.newContext({ baseURL });
-  const keys = await script.get("/api/v1/keys?limit=1", { headers: { authorization: `Bearer ${token}` } });
+  const keys = await script.get(`/api/v1/keys?q=${user}`, { headers: { authorization: `Bearer ${token}` } });
   expect(keys.status()).toBe(200);
-  expect(await keys.json()).toEqual({ items: expect.any(Array), nextCursor: expect.anything() });
+  expect(await keys.json()).toEqual({ items: [expect.objectContaining({ userName: user, accessKeyId: key.accessKeyId, ageDays: 5 })], nextCursor: null });
+  const bad = await script.get("/api/v1/keys?limit=0", { headers: { authorization: `Bearer ${token}` } });
+  expect([bad.status(), await bad.json()]).toEqual([400, { error: expect.stringMatching(/limit/) }]);
   expect((await script.get("/api/v1/locations", { headers: { authorization: `Bearer ${token}` } })).status()).toBe(200);
   const anonymous = await script.get("/api/v1/keys");
   expect([anonymous.status(), await anonymous.text()]).toEqual([401, expect.not.stringContaining("accessKeyId")]);

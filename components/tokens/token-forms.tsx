@@ -1,6 +1,6 @@
 "use client";
 // The API tokens page's forms: create a token (shown once, in a dialog), revoke one.
-import { useState } from "react";
+import { createContext, use, useState, type ReactNode } from "react";
 import { createTokenAction, revokeTokenAction } from "@/app/(dashboard)/tokens/actions.ts";
 import { ROLES } from "@/lib/auth/roles.ts";
 import { CopyBlock, OnceDialog } from "../keys/once-dialog.tsx";
@@ -56,15 +56,34 @@ export function CreateTokenForm() {
   );
 }
 
+type Notice = { ok: boolean; message: string };
+const Announce = createContext<(notice: Notice) => void>(() => {});
+
+/** A revoked token's row loses its button (and the message beside it): the outcome is said here instead. */
+export function TokenNotices({ children }: { children: ReactNode }) {
+  const [notice, setNotice] = useState<Notice | null>(null);
+  return (
+    <Announce value={setNotice}>
+      {children}
+      <p aria-live="polite" className="text-sm text-slate-700 dark:text-slate-300">
+        {notice?.message}
+      </p>
+    </Announce>
+  );
+}
+
 export function RevokeTokenButton({ name }: { name: string }) {
-  const { state, pending, onSubmit } = useFormAction(revokeTokenAction);
+  const announce = use(Announce);
+  const { state, pending, onSubmit } = useFormAction(revokeTokenAction, (answer) => {
+    if (answer.ok) announce(answer);
+  });
   return (
     <form onSubmit={onSubmit} className="inline-flex items-center gap-2">
       <input type="hidden" name="name" value={name} />
       <button type="submit" disabled={pending} aria-label={`Revoke token ${name}`} className={dangerButton}>
         Revoke
       </button>
-      <FormMessage state={state} pending={pending} />
+      {!state.ok && <FormMessage state={state} pending={pending} />}
     </form>
   );
 }

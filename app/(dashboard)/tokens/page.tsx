@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { CreateTokenForm, RevokeTokenButton } from "@/components/tokens/token-forms.tsx";
+import { CreateTokenForm, RevokeTokenButton, TokenNotices } from "@/components/tokens/token-forms.tsx";
 import { formatDateTime } from "@/components/ui/format.ts";
 import { DataTable, cell } from "@/components/ui/table.tsx";
 import { pageActor } from "@/lib/auth/gate.ts";
@@ -34,24 +34,26 @@ async function TokenList() {
   const tokens = await listApiTokens();
   return (
     <>
-      {tokens.length === 0 ? (
-        <p className="text-sm">No API token yet.</p>
-      ) : (
-        <DataTable columns={["Name", "Role", "Created", "Last used", "Revoked", ""]} caption="API tokens">
-          {tokens.map((t) => (
-            <tr key={t.id} className={t.revokedAt ? "text-slate-600 dark:text-slate-400" : undefined}>
-              <td className={`${cell} font-medium`}>{t.name}</td>
-              <td className={cell}>{t.role}</td>
-              <td className={cell}>
-                {formatDateTime(t.createdAt)} by {t.createdBy}
-              </td>
-              <td className={cell}>{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : "never"}</td>
-              <td className={cell}>{t.revokedAt ? `${formatDateTime(t.revokedAt)} by ${t.revokedBy ?? "?"}` : "no"}</td>
-              <td className={cell}>{!t.revokedAt && <RevokeTokenButton name={t.name} />}</td>
-            </tr>
-          ))}
-        </DataTable>
-      )}
+      <TokenNotices>
+        {tokens.length === 0 ? (
+          <p className="text-sm">No API token yet.</p>
+        ) : (
+          <DataTable columns={["Name", "Role", "Created", "Last used", "Revoked", ""]} caption="API tokens">
+            {tokens.map((t) => (
+              <tr key={t.id} className={t.revokedAt ? "text-slate-600 dark:text-slate-400" : undefined}>
+                <td className={`${cell} font-medium`}>{t.name}</td>
+                <td className={cell}>{t.role}</td>
+                <td className={cell}>
+                  {formatDateTime(t.createdAt)} by {t.createdBy}
+                </td>
+                <td className={cell}>{t.lastUsedAt ? formatDateTime(t.lastUsedAt) : "never"}</td>
+                <td className={cell}>{t.revokedAt ? `${formatDateTime(t.revokedAt)} by ${t.revokedBy ?? "?"}` : "no"}</td>
+                <td className={cell}>{!t.revokedAt && <RevokeTokenButton name={t.name} />}</td>
+              </tr>
+            ))}
+          </DataTable>
+        )}
+      </TokenNotices>
       <section aria-labelledby="create-token" className="rounded border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
         <h2 id="create-token" className="mb-3 font-semibold">
           Create a token
