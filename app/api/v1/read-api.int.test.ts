@@ -36,6 +36,9 @@ function createToken(name: string, ...more: string[]): string {
   return lines.at(-1)!;
 }
 
+// Each CLI run starts Node, tsx and Prisma: seconds apiece on a busy machine, and some tests run three.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
+
 const call = (route: typeof getKeys, path: string, token?: string) =>
   route(new NextRequest(`http://127.0.0.1${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} }), undefined);
 
