@@ -92,6 +92,8 @@ const envSchema = z.object({
   KEYROTATE_ALLOW_SHORT_WINDOWS: flag,
   KEYROTATE_POLL_INTERVAL_SECONDS: z.coerce.number().min(1).max(3600).default(15),
   KEYROTATE_WEBHOOK_URL: optional(z.string()),
+  /** "Find where it is used" stops reading CloudTrail after this many events (pages of 50, 2 per second). */
+  KEYROTATE_CLOUDTRAIL_MAX_EVENTS: z.coerce.number().int().min(1).max(100_000).default(1000),
   // SES SMTP users: re-created under a dated name instead of rotated in place. Every criterion set must
   // hold; with none, a user is one when its name ends in a real date (`<base>.YYYYMMDD`).
   KEYROTATE_SMTP_USER_PATTERN: optional(regex),

@@ -1,5 +1,6 @@
 "use client";
 // The accounts page's forms: add an account (assumed role or the credentials' own), remove one.
+import { createContext, use, useState, type ReactNode } from "react";
 import { addAccountAction, removeAccountAction } from "@/app/(dashboard)/accounts/actions.ts";
 import { ROLES } from "@/lib/auth/roles.ts";
 import { dangerButton, primaryButton } from "../ui/button.ts";
@@ -41,15 +42,34 @@ export function AddAccountForm() {
   );
 }
 
+type Notice = { ok: boolean; message: string };
+const Announce = createContext<(notice: Notice) => void>(() => {});
+
+/** A removed account's row loses its button (and the message beside it): the outcome is said here instead. */
+export function AccountNotices({ children }: { children: ReactNode }) {
+  const [notice, setNotice] = useState<Notice | null>(null);
+  return (
+    <Announce value={setNotice}>
+      {children}
+      <p aria-live="polite" className="text-sm text-slate-700 dark:text-slate-300">
+        {notice?.message}
+      </p>
+    </Announce>
+  );
+}
+
 export function RemoveAccountButton({ name }: { name: string }) {
-  const { state, pending, onSubmit } = useFormAction(removeAccountAction);
+  const announce = use(Announce);
+  const { state, pending, onSubmit } = useFormAction(removeAccountAction, (answer) => {
+    if (answer.ok) announce(answer);
+  });
   return (
     <form onSubmit={onSubmit} className="inline-flex items-center gap-2">
       <input type="hidden" name="name" value={name} />
       <button type="submit" disabled={pending} aria-label={`Remove account ${name}`} className={dangerButton}>
         Remove
       </button>
-      <FormMessage state={state} pending={pending} />
+      {!state.ok && <FormMessage state={state} pending={pending} />}
     </form>
   );
 }
