@@ -5,6 +5,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { NextResponse, type NextRequest } from "next/server";
 import { sessionCookieName } from "./lib/auth/cookie-names.ts";
 import { env } from "./lib/env.ts";
+import { isTokenApiRequest } from "./lib/http/bearer.ts";
 import { requestOrigin } from "./lib/http/request-body.ts";
 import { contentSecurityPolicy, hostAllowed, isPublicPath, securityHeaders } from "./lib/http/surface.ts";
 
@@ -18,7 +19,8 @@ export function proxy(request: NextRequest) {
     return new NextResponse(`This server answers only as ${served}.\n`, { status: 421, headers: { "content-type": "text/plain" } });
   }
   const { pathname, search } = request.nextUrl;
-  if (!isPublicPath(pathname) && !request.cookies.has(sessionCookieName(https))) {
+  const bearer = isTokenApiRequest(pathname, request.headers.get("authorization"));
+  if (!isPublicPath(pathname) && !bearer && !request.cookies.has(sessionCookieName(https))) {
     if (pathname.startsWith("/api/") || (request.method !== "GET" && request.method !== "HEAD")) {
       return NextResponse.json({ error: "Sign in first: this needs a signed-in person." }, { status: 401, headers: securityHeaders(https) });
     }

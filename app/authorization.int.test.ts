@@ -1,11 +1,13 @@
 // The authorization matrix: every exported server action (every "use server" export), every route handler
 // and every page, called directly as nobody, a viewer, a rotator and an admin. A new action, route or page
 // without a policy in lib/testing/app-surface.ts, or one whose policy is removed, fails this test.
+import { randomUUID } from "node:crypto";
 import { NextRequest } from "next/server";
 import { describe, expect, it, vi } from "vitest";
 import type { Actor, Role } from "@/lib/auth/roles.ts";
 import { PERMISSIONS, can } from "@/lib/auth/roles.ts";
 import { ACTIONS, foundActions, foundRoutes, loadAppModule as load, pageModules, PAGES, ROUTES } from "@/lib/testing/app-surface.ts";
+import { issueApiToken } from "@/lib/api/tokens.ts";
 import { setupEmulator } from "@/lib/testing/emulator.ts";
 import { setupFreshDatabase } from "@/lib/testing/use-database.ts";
 
@@ -49,12 +51,22 @@ describe("every route handler", () => {
 
   it.each(Object.entries(ROUTES))("%s answers whoever its policy (%s) allows, and only them", async (id, permission) => {
     const [file, method] = id.split("#");
-    const handler = (await load(file))[method] as ((req: NextRequest, ctx: unknown) => Promise<Response>) & { permission?: string };
-    expect(handler.permission, "wrapped in guardedRoute or publicRoute").toBe(permission);
+    const handler = (await load(file))[method] as ((req: NextRequest, ctx: unknown) => Promise<Response>) & { permission?: string; auth?: "token" };
+    expect(handler.permission, "wrapped in guardedRoute, tokenRoute or publicRoute").toBe(permission);
     const context = { params: Promise.resolve({ rotationId: "no-such-rotation" }) };
+    const request = (headers: Record<string, string> = {}) =>
+      new NextRequest("http://127.0.0.1/x", { method, headers: { origin: "http://127.0.0.1", host: "127.0.0.1", ...headers } });
+    if (handler.auth === "token") {
+      // The read API answers API tokens only: a signed-in admin's session, without a token, gets 401.
+      who = people.admin;
+      expect((await handler(request(), context)).status, "a session without a token").toBe(401);
+    }
     for (const [label, actor] of callers) {
-      who = actor;
-      const response = await handler(new NextRequest("http://127.0.0.1/x", { method, headers: { origin: "http://127.0.0.1", host: "127.0.0.1" } }), context);
+      who = handler.auth === "token" ? null : actor;
+      // A token route is called with a token of the caller's role (nobody: no token).
+      const bearer: Record<string, string> =
+        handler.auth === "token" && actor ? { authorization: `Bearer ${(await issueApiToken({ name: `${label}-${randomUUID()}`, role: actor.role }, { name: "test", id: null })).token}` } : {};
+      const response = await handler(request(bearer), context);
       const body = await response.text();
       if (permission === "public") expect([401, 403], label).not.toContain(response.status);
       else if (!actor) expect(response.status, label).toBe(401);

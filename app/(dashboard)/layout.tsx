@@ -11,6 +11,7 @@ const nav = [
   { href: "/locations/gaps", label: "Gaps" },
   { href: "/audit", label: "Audit" },
   { href: "/accounts", label: "Accounts" },
+  { href: "/tokens", label: "API tokens" },
 ];
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ExportLinks } from "@/components/inventory/export-links.tsx";
 import { SummaryCards } from "@/components/inventory/summary-cards.tsx";
 import { KeysTable, type KeyTableRow } from "@/components/inventory/keys-table.tsx";
 import { SyncButton } from "@/components/inventory/sync-button.tsx";
@@ -43,6 +44,7 @@ export default async function DashboardPage({ searchParams }: Props) {
       </div>
       <SummaryCards summary={summary} />
       <RotationsInProgress rotations={rotations} now={now} />
+      <ExportLinks />
       <KeysTable
         rows={tableRows}
         total={keys.total}

@@ -19,6 +19,7 @@ export const PERMISSIONS = {
   "rotation.advance": "rotator",
   "rotation.override": "admin",
   "accounts.manage": "admin",
+  "tokens.manage": "admin",
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,6 +1,6 @@
 import { FLAGS, type Flag } from "../inventory/flags.ts";
 import { loadKeyRows } from "../inventory/dashboard.ts";
-import type { KeyRow } from "../inventory/key-rows.ts";
+import { publicKeyRow, selectKeyRows } from "../inventory/key-query.ts";
 import { findAccountByName } from "../db/accounts.ts";
 import { KeyrotateError } from "../errors.ts";
 import { withDb } from "./output.ts";
@@ -14,11 +14,11 @@ export async function printKeys(opts: { json?: boolean; flag?: string; account?:
     if (opts.account && !(await findAccountByName(opts.account))) {
       throw new KeyrotateError("invalid-input", `No account named ${opts.account}: see keyrotate accounts list.`);
     }
-    const shown = rows.filter((r) => (!opts.flag || r.flags.includes(opts.flag as Flag)) && (!opts.account || r.accountName === opts.account));
-    shown.sort((a, b) => b.ageDays - a.ageDays);
+    // The same selection and order as GET /api/v1/keys, so a script may use either.
+    const shown = selectKeyRows(rows, { flag: opts.flag as Flag | undefined }).filter((r) => !opts.account || r.accountName === opts.account);
     if (opts.json) {
       // Exactly the documented KeyRow fields: the table-only location count and scope stay out.
-      console.log(JSON.stringify(shown.map(({ locationCount: _count, readOnly: _readOnly, ...row }) => row satisfies KeyRow), null, 2));
+      console.log(JSON.stringify(shown.map(publicKeyRow), null, 2));
       return;
     }
     const table = shown.map((r) => ({

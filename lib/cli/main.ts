@@ -8,6 +8,7 @@ import { cliSync } from "./sync.ts";
 import { cliReconcile } from "./reconcile.ts";
 import { cliAddAccount, cliListAccounts, cliRemoveAccount } from "./accounts.ts";
 import { printSesSmtpPassword } from "./ses-smtp-password.ts";
+import { cliCreateToken, cliListTokens, cliRevokeToken } from "./tokens.ts";
 import { fail } from "./output.ts";
 
 const program = new Command()
@@ -87,5 +88,24 @@ program
   .description("read a secret access key on stdin and print its SES SMTP password for a region")
   .requiredOption("--region <region>", "the AWS region whose SMTP endpoint the password is for")
   .action((opts: { region: string }) => printSesSmtpPassword(opts));
+
+const tokens = program.command("tokens").description("API tokens for scripts that read /api/v1/keys and /api/v1/locations");
+
+tokens
+  .command("create <NAME>")
+  .description("create a token and print it once, alone on the last line (only its hash is stored)")
+  .option("--role <ROLE>", "viewer, rotator or admin (default viewer: enough to read the API)")
+  .action((name: string, opts: { role?: string }) => cliCreateToken(name, opts));
+
+tokens
+  .command("list")
+  .description("list tokens with their role, creation, last use and revocation")
+  .option("--json", "print a JSON array")
+  .action((opts: { json?: boolean }) => cliListTokens(opts));
+
+tokens
+  .command("revoke <NAME>")
+  .description("revoke a token: requests with it get 401 from now on")
+  .action((name: string) => cliRevokeToken(name));
 
 program.parseAsync().catch(fail);

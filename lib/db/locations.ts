@@ -195,3 +195,14 @@ export async function importLocations(rows: LocationImportRow[], actor: string):
     { timeout: 120_000, maxWait: 10_000 },
   );
 }
+
+/** Locations in id order after `after` (a page of the read API), optionally of one key. */
+export async function listLocationsAfter(opts: { after?: string; take: number; accessKeyId?: string }): Promise<LocationRecord[]> {
+  const rows = await db().location.findMany({
+    where: { accessKeyId: opts.accessKeyId, id: opts.after ? { gt: opts.after } : undefined },
+    include,
+    orderBy: { id: "asc" },
+    take: opts.take,
+  });
+  return rows.map(toRecord);
+}

@@ -24,10 +24,15 @@ export const ACTIONS: Record<string, Permission> = {
   "(dashboard)/accounts/actions.ts#removeAccountAction": "accounts.manage",
   "(dashboard)/keys/usage-actions.ts#findKeyUsageAction": "inventory.read",
   "(dashboard)/locations/import/actions.ts#recordDiscoveryAction": "location.write",
+  "(dashboard)/tokens/actions.ts#createTokenAction": "tokens.manage",
+  "(dashboard)/tokens/actions.ts#revokeTokenAction": "tokens.manage",
 };
 
 export const ROUTES: Record<string, Permission | "public"> = {
   "api/v1/audit/export/route.ts#GET": "audit.read",
+  "api/v1/keys/route.ts#GET": "inventory.read",
+  "api/v1/keys/export/route.ts#GET": "inventory.read",
+  "api/v1/locations/route.ts#GET": "locations.read",
   "api/v1/locations/export/route.ts#GET": "locations.read",
   "api/v1/locations/import/route.ts#POST": "location.import",
   "api/v1/locations/discover/route.ts#POST": "location.import",
@@ -50,6 +55,7 @@ export const PAGES: Record<string, Permission | "public"> = {
   "(dashboard)/audit/page.tsx": "audit.read",
   "(dashboard)/accounts/page.tsx": "inventory.read",
   "(dashboard)/locations/gaps/page.tsx": "locations.read",
+  "(dashboard)/tokens/page.tsx": "tokens.manage",
   "signin/page.tsx": "public",
 };
 

@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import { LOCATION_KINDS } from "../locations/schema.ts";
 import type { Actor } from "../auth/roles.ts";
-import { BROKEN_UTF16, CONTROL_UNICODE, encode, extraFields, nastyButPrintable, overlong, SQL, unknownKeyId, wrongPayload, wrongShapeKeyId, wrongType, type Encoding } from "./hostile-values.ts";
+import { BROKEN_UTF16, CONTROL_UNICODE, HTML, encode, extraFields, nastyButPrintable, overlong, SQL, unknownKeyId, wrongPayload, wrongShapeKeyId, wrongType, type Encoding } from "./hostile-values.ts";
 
 /** The world the payloads aim at (seeded by the test). */
 export type HostileFixture = {
@@ -97,6 +97,7 @@ export function actionTargets(fx: HostileFixture): Record<string, ActionTarget> 
   });
   const accountName = (e: Encoding) => fc.oneof(fc.constantFrom("", "-x", "a".repeat(41), "prod uction", "prod/uction", ...SQL), overlong, wrongType(e));
   const otherRole = `arn:aws:iam::${fx.otherAccount}:role/keyrotate`;
+  const tokenName = fc.oneof(fc.constantFrom("", "-x", "a".repeat(65), "night ly", "night/ly", ...SQL, ...HTML, ...CONTROL_UNICODE), overlong);
   return {
     "(dashboard)/keys/actions.ts#deactivateKeyAction": { actor: fx.rotator, runs: 60, payload: poisoned(keyAction) },
     "(dashboard)/keys/actions.ts#reactivateKeyAction": { actor: fx.rotator, runs: 40, payload: poisoned({ accessKeyId: keyAction.accessKeyId }) },
@@ -176,6 +177,21 @@ export function actionTargets(fx: HostileFixture): Record<string, ActionTarget> 
       actor: fx.admin,
       runs: 40,
       payload: poisoned({ name: { poison: (e) => fc.oneof(accountName(e), fc.constantFrom("staging", "nosuch", "Production2")) } }),
+    },
+    // No wrong-type values for a token name: a form sends a number as text, which is a valid name.
+    "(dashboard)/tokens/actions.ts#createTokenAction": {
+      actor: fx.admin,
+      runs: 50,
+      payload: poisoned({
+        name: { valid: fc.constantFrom("nightly-report", "grafana"), poison: () => tokenName },
+        role: { valid: fc.constantFrom(undefined, "viewer", "admin"), poison: (e) => fc.oneof(fc.constantFrom("superuser", "ADMIN", "admin ", "__proto__", ""), overlong, nonNull(e)) },
+      }),
+    },
+    "(dashboard)/tokens/actions.ts#revokeTokenAction": {
+      actor: fx.admin,
+      runs: 40,
+      // "nosuch" is a well-formed name no token has: refused, nothing revoked.
+      payload: poisoned({ name: { poison: () => fc.oneof(tokenName, fc.constantFrom("nosuch")) } }),
     },
   };
 }

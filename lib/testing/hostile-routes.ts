@@ -143,6 +143,19 @@ export function routeTargets(fx: HostileFixture): Record<string, RouteTarget> {
       return "accepted";
     },
   });
+  // The read API with hostile or forged bearer values (a session is not enough there): refused, no data.
+  // Only printable ASCII: a header can carry nothing else.
+  const tokenOnly = (path: string): RouteTarget => ({
+    actor: fx.admin,
+    runs: 30,
+    call: fc
+      .tuple(hostileQuery, fc.oneof(anyNastyText, overlong, fc.constantFrom("kr_" + "A".repeat(43), "kr_", ...SQL)), fc.constantFrom("Bearer ", "bearer ", "Basic ", ""))
+      .map(([query, token, scheme]) => call({ path, query, headers: { authorization: `${scheme}${token}`.replace(/[^\x20-\x7e]/g, "") } })),
+    judge: (response, body) => {
+      expect(body).not.toContain("accessKeyId");
+      return expectCleanRefusal(response, body, [401]);
+    },
+  });
   const cutover = (path: (id: string) => string, ids: fc.Arbitrary<string>): RouteTarget => ({
     actor: fx.rotator,
     runs: 50,
@@ -158,6 +171,17 @@ export function routeTargets(fx: HostileFixture): Record<string, RouteTarget> {
       judge: (response, body) => (response.status === 200 ? "accepted" : expectCleanRefusal(response, body, [400])),
     },
     "api/v1/locations/export/route.ts#GET": readOnly("/api/v1/locations/export"),
+    "api/v1/keys/route.ts#GET": tokenOnly("/api/v1/keys"),
+    "api/v1/locations/route.ts#GET": tokenOnly("/api/v1/locations"),
+    "api/v1/keys/export/route.ts#GET": {
+      actor: fx.rotator,
+      runs: 60,
+      call: fc
+        .array(fc.tuple(fc.constantFrom("format", "q", "flag", "status", "account", "sort"), fc.oneof(anyNastyText, overlong, fc.constantFrom("csv", "json", "xml", "overdue", "Active", ...SQL))), { minLength: 1, maxLength: 4 })
+        .map((query) => call({ path: "/api/v1/keys/export", query })),
+      // Search text and an unknown account are served (maybe empty); a bad format, flag or status is refused.
+      judge: (response, body) => (response.status === 200 ? "accepted" : expectCleanRefusal(response, body, [400])),
+    },
     "api/v1/locations/import/route.ts#POST": {
       actor: fx.rotator,
       runs: 150,

@@ -7,7 +7,7 @@ import { db } from "../db/client.ts";
 export async function databaseState() {
   const d = db();
   const byId = { orderBy: { id: "asc" as const } };
-  const [accounts, users, keys, syncRuns, locations, rotations, locationUpdates, sessions, leases, auditSuccesses] = await Promise.all([
+  const [accounts, users, keys, syncRuns, locations, rotations, locationUpdates, sessions, leases, auditSuccesses, apiTokens] = await Promise.all([
     d.account.findMany(byId),
     d.iamUser.findMany(byId),
     d.accessKey.findMany({ orderBy: { accessKeyId: "asc" } }),
@@ -18,8 +18,9 @@ export async function databaseState() {
     d.session.findMany(byId),
     d.lease.findMany({ orderBy: { name: "asc" } }),
     d.auditEvent.findMany({ where: { result: { not: "error" } }, ...byId }),
+    d.apiToken.findMany(byId),
   ]);
-  return { accounts, users, keys, syncRuns, locations, rotations, locationUpdates, sessions, leases, auditSuccesses };
+  return { accounts, users, keys, syncRuns, locations, rotations, locationUpdates, sessions, leases, auditSuccesses, apiTokens };
 }
 
 // One query, cheap enough to run around every request: a count of every table and a mark of every kind of
@@ -48,6 +49,8 @@ const FINGERPRINT: [string, string][] = [
   ["sessions", `SELECT COUNT(*) FROM "Session"`],
   ["leases", `SELECT COUNT(*) FROM "Lease"`],
   ["auditSuccesses", `SELECT COUNT(*) FROM "AuditEvent" WHERE "result" <> 'error'`],
+  ["apiTokens", `SELECT COUNT(*) FROM "ApiToken"`],
+  ["apiTokensRevoked", `SELECT COUNT("revokedAt") FROM "ApiToken"`],
 ];
 const FINGERPRINT_SQL = `SELECT ${FINGERPRINT.map(([name, sql]) => `(${sql}) AS "${name}"`).join(", ")}`;
 

@@ -1,0 +1,89 @@
+"use client";
+// The API tokens page's forms: create a token (shown once, in a dialog), revoke one.
+import { createContext, use, useState, type ReactNode } from "react";
+import { createTokenAction, revokeTokenAction } from "@/app/(dashboard)/tokens/actions.ts";
+import { ROLES } from "@/lib/auth/roles.ts";
+import { CopyBlock, OnceDialog } from "../keys/once-dialog.tsx";
+import { dangerButton, primaryButton } from "../ui/button.ts";
+import { Field, FormMessage, controlClass } from "../ui/field.tsx";
+import { useFormAction } from "../ui/use-form-action.ts";
+
+type Created = { name: string; role: string; token: string };
+
+export function CreateTokenForm() {
+  // Held in this component's state only: gone once the dialog closes.
+  const [created, setCreated] = useState<Created | null>(null);
+  const { state, pending, formRef, onSubmit } = useFormAction(createTokenAction, (s) => {
+    if (s.ok && s.result) setCreated(s.result);
+  });
+  const errors = state.errors ?? {};
+  return (
+    <>
+      <form ref={formRef} onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-2" aria-label="Create an API token">
+        <Field label="Name" errors={errors.name} hint="What uses it, such as grafana-exporter or nightly-report.">
+          {(p) => <input {...p} name="name" required className={controlClass} />}
+        </Field>
+        <Field label="Role" errors={errors.role} hint="Reading the API needs only viewer.">
+          {(p) => (
+            <select {...p} name="role" defaultValue="viewer" className={controlClass}>
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {r}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <div className="flex items-center gap-3 sm:col-span-2">
+          <button type="submit" disabled={pending} className={primaryButton}>
+            Create token
+          </button>
+          <FormMessage state={state} pending={pending} pendingText="Creating…" />
+        </div>
+      </form>
+      {created && (
+        <OnceDialog
+          heading={`API token ${created.name}`}
+          warning="This token is shown once. keyrotate stores only a hash of it: copy it now."
+          question="Have you stored the token? It cannot be shown again."
+          onClose={() => setCreated(null)}
+        >
+          <CopyBlock label={`Token (role ${created.role})`} what="token" text={created.token} />
+          <CopyBlock label="Try it" what="curl command" text={`curl -H "Authorization: Bearer ${created.token}" ${window.location.origin}/api/v1/keys`} />
+        </OnceDialog>
+      )}
+    </>
+  );
+}
+
+type Notice = { ok: boolean; message: string };
+const Announce = createContext<(notice: Notice) => void>(() => {});
+
+/** A revoked token's row loses its button (and the message beside it): the outcome is said here instead. */
+export function TokenNotices({ children }: { children: ReactNode }) {
+  const [notice, setNotice] = useState<Notice | null>(null);
+  return (
+    <Announce value={setNotice}>
+      {children}
+      <p aria-live="polite" className="text-sm text-slate-700 dark:text-slate-300">
+        {notice?.message}
+      </p>
+    </Announce>
+  );
+}
+
+export function RevokeTokenButton({ name }: { name: string }) {
+  const announce = use(Announce);
+  const { state, pending, onSubmit } = useFormAction(revokeTokenAction, (answer) => {
+    if (answer.ok) announce(answer);
+  });
+  return (
+    <form onSubmit={onSubmit} className="inline-flex items-center gap-2">
+      <input type="hidden" name="name" value={name} />
+      <button type="submit" disabled={pending} aria-label={`Revoke token ${name}`} className={dangerButton}>
+        Revoke
+      </button>
+      {!state.ok && <FormMessage state={state} pending={pending} />}
+    </form>
+  );
+}
