@@ -56,6 +56,7 @@ const PAGES: Record<string, Permission | "public"> = {
   "(dashboard)/locations/import/page.tsx": "location.import",
   "(dashboard)/audit/page.tsx": "audit.read",
   "(dashboard)/accounts/page.tsx": "inventory.read",
+  "(dashboard)/compliance/page.tsx": "inventory.read",
   "signin/page.tsx": "public",
 };
 
