@@ -5,6 +5,8 @@ import { seedIam } from "../testing/moto/seed.ts";
 import { setupEmulator } from "../testing/emulator.ts";
 import { setupFreshDatabase } from "../testing/use-database.ts";
 import { listComplianceSnapshots } from "../db/compliance.ts";
+import { listKeyUsage } from "../db/key-usage.ts";
+import { defaultDeps, readLiveUser } from "../rotation/context.ts";
 import { runSync } from "./run-sync.ts";
 
 const emulator = setupEmulator();
@@ -33,5 +35,17 @@ describe("compliance snapshots", () => {
     expect(two).toHaveLength(2);
     expect(two[1]).toMatchObject({ total: 4, withinPolicy: 3, overdue: 1, dueSoon: 1, neverUsed: 1 });
     expect(two[1].takenAt.getTime()).toBeGreaterThan(two[0].takenAt.getTime());
+  });
+});
+
+describe("key usage samples", () => {
+  it("are taken at each live read of a user, as a rotation's poll does", async () => {
+    const [key] = await seedIam(emulator.endpoint(), [{ userName: "rotating-app", keys: [{ ageDays: 100, lastUsed: used(2) }] }]);
+    const from = new Date();
+    await readLiveUser(defaultDeps, "123456789012", "rotating-app");
+    await readLiveUser(defaultDeps, "123456789012", "rotating-app");
+    const samples = await listKeyUsage([key.accessKeyId], from, new Date());
+    expect(samples).toHaveLength(1);
+    expect(samples[0].lastUsedDate!.getTime()).toBeCloseTo(Date.now() - 2 * 86_400_000, -6);
   });
 });
