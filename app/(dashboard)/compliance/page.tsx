@@ -41,7 +41,7 @@ export default async function CompliancePage() {
       {view.totals.total === 0 ? (
         <p className="text-sm">No keys yet: sync from the Keys page to read IAM.</p>
       ) : (
-        <div className="grid gap-6 lg:grid-cols-2">
+        <div className="space-y-6">
           <ChartFigure
             id="per-account"
             caption="Share of keys within policy per account"
