@@ -12,7 +12,7 @@ export function AccountShareChart({ data }: { data: ShareDatum[] }) {
         <CartesianGrid strokeDasharray="3 3" stroke="currentColor" strokeOpacity={0.2} horizontal={false} />
         <XAxis type="number" domain={[0, 100]} unit="%" tick={tick} stroke="currentColor" />
         <YAxis type="category" dataKey="label" tick={tick} stroke="currentColor" width={120} />
-        <Bar dataKey="percent" fill={WITHIN_COLOR} isAnimationActive={false} />
+        <Bar dataKey="percent" fill={WITHIN_COLOR} maxBarSize={32} isAnimationActive={false} />
       </BarChart>
     </ResponsiveContainer>
   );

@@ -7,7 +7,7 @@ import { percent } from "@/lib/inventory/percent.ts";
 
 export function BucketTable({ caption, heading, rows, overText }: { caption: string; heading: string; rows: BucketCount[]; overText: string }) {
   return (
-    <DataTable columns={[heading, "Keys", ""]} caption={caption}>
+    <DataTable columns={[heading, "Keys", "Policy"]} caption={caption}>
       {rows.map((r) => (
         <tr key={r.label}>
           <th scope="row" className={`${cell} font-normal`}>
