@@ -6,7 +6,7 @@ import { expect, test, unique } from "./fixtures.ts";
 const used = (daysAgo: number) => ({ daysAgo, service: "s3", region: "eu-west-2" });
 
 test("every page passes axe in the light and the dark scheme", async ({ iam, dashboard, page }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(180_000);
   const p = unique("a11y");
   // One key per flag, so every badge colour is on the dashboard.
   const [overdue, , dueSoon] = await iam.seed([
