@@ -93,6 +93,10 @@ test("every page passes axe in the light and the dark scheme", async ({ iam, das
   await expect(page.locator("tbody tr").first()).toBeVisible();
   await checkPage(page, "audit log");
 
+  await page.goto("/compliance");
+  await expect(page.getByRole("figure", { name: "Keys by last use" })).toBeVisible();
+  await checkPage(page, "compliance page");
+
   // The dashboard again, now listing the rotation in progress and its user's row.
   await dashboard.goto();
   await dashboard.filter(p);

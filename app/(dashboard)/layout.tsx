@@ -6,6 +6,7 @@ import { Providers } from "../providers.tsx";
 
 const nav = [
   { href: "/", label: "Keys" },
+  { href: "/compliance", label: "Compliance" },
   { href: "/search", label: "Search" },
   { href: "/locations/import", label: "Import" },
   { href: "/locations/gaps", label: "Gaps" },

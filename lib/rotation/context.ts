@@ -5,6 +5,7 @@ import { env } from "../env.ts";
 import { iamFor } from "../accounts/registry.ts";
 import type { IamGateway, IamUserWithKeys } from "../iam/index.ts";
 import { saveUserKeys } from "../db/inventory.ts";
+import { recordKeyUsage } from "../db/key-usage.ts";
 import { listLocations } from "../db/locations.ts";
 import { postKeyNotice, type KeyNotice, type NotifyOutcome } from "../notify/webhook.ts";
 import { storeAccessFor } from "../distribute/writers.ts";
@@ -46,6 +47,11 @@ export async function readLiveUser(deps: RotationDeps, accountId: string, userNa
   const iam = await deps.iam(accountId, who);
   const user = await iam.getUserWithKeys(userName);
   const saved = await saveUserKeys(accountId, user, deps.now());
+  // The rotation page draws both keys' last use over time from these; a lost sample is no reason to fail.
+  await recordKeyUsage(
+    user.keys.map((k) => ({ accountId, accessKeyId: k.accessKeyId, lastUsedDate: k.lastUsed.lastUsedDate })),
+    deps.now(),
+  ).catch((error: unknown) => console.warn("key last use not sampled", error));
   return { accountId, iam, user, iamUserId: saved.iamUserId, keys: snapshots(user) };
 }
 

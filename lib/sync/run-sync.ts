@@ -13,6 +13,7 @@ import { env } from "../env.ts";
 import { KeyrotateError, userMessageOf } from "../errors.ts";
 import { reconcileRotations } from "../rotation/reconcile.ts";
 import { syncAccount, type SyncProgress } from "./account-sync.ts";
+import { recordSyncHistory } from "./sync-history.ts";
 
 // Longer than any sync takes; a holder that dies lets the next sync run after this.
 const SYNC_LEASE_MS = 30 * 60_000;
@@ -63,6 +64,7 @@ async function syncOne(account: AccountRecord, actor: string, onProgress?: (a: A
     const iam = await iamFor(account.id, actor);
     const result = await syncAccount(iam, account.id, startedAt, { concurrency: env().KEYROTATE_SYNC_CONCURRENCY, withTags: scopeNeedsTags(), onProgress: progress });
     await recordReportTime(account.id, result.reportGeneratedAt);
+    await recordSyncHistory(account.id, new Date());
     const { reportGeneratedAt: _at, iamCalls, ...counts } = result;
     return { ...(await finishSyncRun(runId, { counts, iamCalls })), accountName: account.name };
   } catch (error) {

@@ -54,6 +54,7 @@ export const PAGES: Record<string, Permission | "public"> = {
   "(dashboard)/locations/import/page.tsx": "location.import",
   "(dashboard)/audit/page.tsx": "audit.read",
   "(dashboard)/accounts/page.tsx": "inventory.read",
+  "(dashboard)/compliance/page.tsx": "inventory.read",
   "(dashboard)/locations/gaps/page.tsx": "locations.read",
   "(dashboard)/tokens/page.tsx": "tokens.manage",
   "signin/page.tsx": "public",

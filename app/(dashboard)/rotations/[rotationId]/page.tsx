@@ -5,12 +5,15 @@ import { RotationForm } from "@/components/rotation/rotation-form.tsx";
 import { OutcomeHolder } from "@/components/rotation/outcome-holder.tsx";
 import { StepPanel } from "@/components/rotation/step-panel.tsx";
 import { Stepper } from "@/components/rotation/stepper.tsx";
+import { UsageHistory } from "@/components/rotation/usage-history.tsx";
 import { formatDateTime } from "@/components/ui/format.ts";
 import { pageActor } from "@/lib/auth/gate.ts";
 import { listAudit } from "@/lib/db/audit.ts";
+import { listKeyUsage } from "@/lib/db/key-usage.ts";
 import { getRotation, rotationPath } from "@/lib/db/rotations.ts";
 import { env } from "@/lib/env.ts";
 import { isTerminal, stepLabel } from "@/lib/rotation/rules/index.ts";
+import { usageHistory } from "@/lib/rotation/usage-history.ts";
 import { loadRotationView } from "@/lib/rotation/view.ts";
 
 export const dynamic = "force-dynamic";
@@ -26,7 +29,11 @@ export default async function RotationPage({ params }: { params: Promise<{ rotat
     notFound();
   }
   const { rotation } = view;
-  const history = rotation.oldKeyId ? await listAudit({ accessKeyId: rotation.oldKeyId, limit: 50 }) : [];
+  const keyIds = [rotation.oldKeyId, rotation.newKeyId].filter((k): k is string => k !== null);
+  const [history, samples] = await Promise.all([
+    rotation.oldKeyId ? listAudit({ accessKeyId: rotation.oldKeyId, limit: 50 }) : [],
+    listKeyUsage(keyIds, rotation.startedAt, rotation.completedAt ?? new Date()),
+  ]);
   const cancel = view.available.find((a) => a.type === "cancel");
   return (
     <div className="space-y-6">
@@ -64,6 +71,7 @@ export default async function RotationPage({ params }: { params: Promise<{ rotat
           </details>
         )}
       </OutcomeHolder>
+      <UsageHistory rows={usageHistory(samples, rotation.oldKeyId, rotation.newKeyId)} />
       <section aria-labelledby="history-heading" className="space-y-2">
         <h2 id="history-heading" className="text-lg font-semibold">
           History

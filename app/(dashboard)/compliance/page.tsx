@@ -1,0 +1,74 @@
+import type { Metadata } from "next";
+import { AccountShareChart } from "@/components/compliance/account-share-chart.tsx";
+import { BucketChart } from "@/components/compliance/bucket-chart.tsx";
+import { seriesColor } from "@/components/compliance/chart-colors.ts";
+import { ChartFigure, ChartLegend } from "@/components/compliance/chart-figure.tsx";
+import { AccountTable, ComplianceFigures } from "@/components/compliance/compliance-figures.tsx";
+import { BucketTable, TrendTable } from "@/components/compliance/distribution-tables.tsx";
+import { TrendChart, type TrendSeries } from "@/components/compliance/trend-chart.tsx";
+import { pageActor } from "@/lib/auth/gate.ts";
+import { loadComplianceView, type TrendRow } from "@/lib/inventory/compliance-view.ts";
+import { percent } from "@/lib/inventory/percent.ts";
+
+export const metadata: Metadata = { title: "Compliance · keyrotate" };
+export const dynamic = "force-dynamic";
+
+function trendSeries(rows: TrendRow[]): TrendSeries[] {
+  const byAccount = new Map<string, TrendSeries>();
+  for (const r of rows) {
+    const s = byAccount.get(r.accountLabel) ?? { label: r.accountLabel, points: [] };
+    s.points.push({ at: r.takenAt.getTime(), percent: percent(r.withinPolicy, r.total) });
+    byAccount.set(r.accountLabel, s);
+  }
+  return [...byAccount.values()];
+}
+
+export default async function CompliancePage() {
+  await pageActor("inventory.read", "/compliance");
+  const view = await loadComplianceView(new Date());
+  const { thresholds: t } = view;
+  const series = trendSeries(view.trend);
+  return (
+    <div className="space-y-6">
+      <div>
+        <h1 className="text-xl font-semibold">Compliance</h1>
+        <p className="text-sm text-slate-700 dark:text-slate-300">
+          Within policy: every key except an active one older than {t.maxKeyAgeDays} days. Due soon: reaches {t.maxKeyAgeDays} days within{" "}
+          {t.dueSoonDays} days. Never used: no recorded use after {t.neverUsedGraceDays} days. Figures as of the last sync.
+        </p>
+      </div>
+      <ComplianceFigures totals={view.totals} />
+      {view.totals.total === 0 ? (
+        <p className="text-sm">No keys yet: sync from the Keys page to read IAM.</p>
+      ) : (
+        <div className="space-y-6">
+          <ChartFigure
+            id="per-account"
+            caption="Share of keys within policy per account"
+            chart={<AccountShareChart data={view.accounts.map((a) => ({ label: a.label, percent: percent(a.withinPolicy, a.total) }))} />}
+            table={<AccountTable accounts={view.accounts} />}
+          />
+          <ChartFigure
+            id="key-age"
+            caption={`Active keys by age, against the ${t.maxKeyAgeDays}-day line`}
+            chart={<BucketChart data={view.ages} lineLabel={`${t.maxKeyAgeDays} days`} />}
+            table={<BucketTable caption="Active keys by age" heading="Age" rows={view.ages} overText={`over ${t.maxKeyAgeDays} days: overdue`} />}
+          />
+          <ChartFigure
+            id="last-use"
+            caption="Keys by last use"
+            chart={<BucketChart data={view.lastUse} lineLabel={`${t.staleDays} days`} />}
+            table={<BucketTable caption="Keys by last use" heading="Last used" rows={view.lastUse} overText={`unused over ${t.staleDays} days`} />}
+          />
+          <ChartFigure
+            id="trend"
+            caption={`Share within policy after each sync, last 90 days`}
+            chart={series.length > 0 ? <TrendChart series={series} /> : <p className="text-sm">No sync recorded yet.</p>}
+            legend={<ChartLegend items={series.map((s, i) => ({ label: s.label, color: seriesColor(i) }))} />}
+            table={<TrendTable rows={view.trend} />}
+          />
+        </div>
+      )}
+    </div>
+  );
+}
