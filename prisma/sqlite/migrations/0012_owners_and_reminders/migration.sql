@@ -20,6 +20,7 @@ CREATE TABLE "Reminder" (
     "dueDate" DATETIME NOT NULL,
     "contact" TEXT,
     "channels" TEXT NOT NULL,
+    "delivered" TEXT NOT NULL DEFAULT '',
     "status" TEXT NOT NULL,
     "attempts" INTEGER NOT NULL DEFAULT 0,
     "lastError" TEXT,
