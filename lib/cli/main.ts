@@ -8,6 +8,7 @@ import { cliSync } from "./sync.ts";
 import { cliReconcile } from "./reconcile.ts";
 import { cliAddAccount, cliListAccounts, cliRemoveAccount } from "./accounts.ts";
 import { printSesSmtpPassword } from "./ses-smtp-password.ts";
+import { cliRemind } from "./remind.ts";
 import { fail } from "./output.ts";
 
 const program = new Command()
@@ -81,6 +82,13 @@ locations
   .option("--json", "print a JSON array")
   .option("--record", "add each place a known key was found as a secrets-repo location (idempotent)")
   .action((paths: string[], opts: DiscoverOptions) => discoverLocations(paths, opts));
+
+program
+  .command("remind")
+  .description("send the reminders owed today: 15, 7 and 1 days before a key is due, daily once overdue (never twice; failures retried)")
+  .option("--dry-run", "say what would be sent, send nothing")
+  .option("--json", "print the run's results as JSON")
+  .action((opts: { dryRun?: boolean; json?: boolean }) => cliRemind(opts));
 
 program
   .command("ses-smtp-password")
