@@ -42,7 +42,8 @@ export type Claim = { claimed: true; reminder: ReminderRecord } | { claimed: fal
 
 /** Takes the reminder for `runId`: a new one, or a failed one with attempts left. Otherwise says who has it. */
 export async function claimReminder(plan: ReminderPlan, runId: string, maxAttempts: number, now = new Date()): Promise<Claim> {
-  const data = { ...plan, channels: plan.channels.join(",") };
+  const { accountId, accessKeyId, userName, milestone, dueDate, contact } = plan;
+  const data = { accountId, accessKeyId, userName, milestone, dueDate, contact, channels: plan.channels.join(",") };
   try {
     const row = await db().reminder.create({ data: { ...data, status: "pending", claimedBy: runId } });
     return { claimed: true, reminder: toRecord(row) };
