@@ -32,6 +32,7 @@ const ACTIONS: Record<string, Permission> = {
   "(dashboard)/sync/actions.ts#syncNow": "inventory.sync",
   "(dashboard)/accounts/actions.ts#addAccountAction": "accounts.manage",
   "(dashboard)/accounts/actions.ts#removeAccountAction": "accounts.manage",
+  "(dashboard)/owners/actions.ts#setOwnerAction": "owners.write",
 };
 
 const ROUTES: Record<string, Permission | "public"> = {
@@ -56,6 +57,7 @@ const PAGES: Record<string, Permission | "public"> = {
   "(dashboard)/locations/import/page.tsx": "location.import",
   "(dashboard)/audit/page.tsx": "audit.read",
   "(dashboard)/accounts/page.tsx": "inventory.read",
+  "(dashboard)/reminders/page.tsx": "inventory.read",
   "signin/page.tsx": "public",
 };
 
