@@ -145,3 +145,18 @@ describe("keyrotate remind", () => {
     });
   });
 });
+
+describe("the in-app schedule", () => {
+  it("runs in one instance at a time: a second instance finds the lease taken and skips", async () => {
+    const { acquireLease, releaseLease } = await import("../db/leases.ts");
+    const { scheduledReminders } = await import("./schedule.ts");
+    await acquireLease("remind", "other-host:1:x", 60_000);
+    expect(await scheduledReminders()).toBe(false);
+    await releaseLease("remind", "other-host:1:x");
+    await seedInventory([user("scheduled", "AKIAREMIND0SCHEDULE1", 76)]);
+    await saveOwner(ACCOUNT, "scheduled", { team: null, contact: "scheduled@example.org" }, "test");
+    smtp.received.length = 0;
+    expect(await scheduledReminders()).toBe(true);
+    expect(smtp.received.map((m) => m.to[0])).toEqual(["scheduled@example.org"]);
+  });
+});
