@@ -60,7 +60,9 @@ program
   .option("--json", "print a JSON array")
   .option("--flag <flag>", "only keys with this flag")
   .option("--account <NAME>", "only keys of this account")
-  .action((opts: { json?: boolean; flag?: string; account?: string }) => printKeys(opts));
+  .option("--owner <TEAM>", "only keys whose user this team owns")
+  .option("--no-owner", "only keys whose user has no owning team")
+  .action((opts: { json?: boolean; flag?: string; account?: string; owner?: string | false }) => printKeys(opts));
 
 const locations = program.command("locations").description("the where-used registry: where each key is stored (CSV import and export, discovery in secrets files)");
 

@@ -1,7 +1,7 @@
 import "server-only";
 // A key's owner: its IAM user's, as the dashboard or the user's tags say. Set and cleared per user from the key page.
-import { clearOwner, findOwner, saveOwner } from "../db/owners.ts";
-import type { StoredKey } from "../db/keys.ts";
+import { clearOwner, findOwner, ownersByUser, saveOwner } from "../db/owners.ts";
+import { listKeyOwners, type StoredKey } from "../db/keys.ts";
 import { env } from "../env.ts";
 import { resolveOwner, type Owner } from "./resolve.ts";
 import type { OwnerInput } from "./schema.ts";
@@ -26,4 +26,11 @@ export async function setOwnerOfKey(key: StoredKey, input: OwnerInput, actor: st
   }
   await saveOwner(key.accountId, key.userName, { team, contact }, actor);
   return { key, cleared: false, owner: { team, contact, source: "dashboard" } };
+}
+
+/** The owner of every live key, by access key id: two queries, for lists. */
+export async function ownersOfKeys(): Promise<Map<string, Owner | null>> {
+  const [keys, owners] = await Promise.all([listKeyOwners(), ownersByUser()]);
+  const tags = ownerTagKeys();
+  return new Map(keys.map((k) => [k.accessKeyId, resolveOwner(owners.get(k.accountId, k.userName), k.userTags, tags)]));
 }
