@@ -28,5 +28,5 @@ export function reminderMail(f: ReminderFacts): { subject: string; text: string 
 }
 
 export function reminderWebhookText(f: ReminderFacts): string {
-  return escapeForSlack(reminderMail(f).subject) + (f.team ? ` Owner: ${escapeForSlack(f.team)}.` : " No owner contact is recorded.");
+  return escapeForSlack(reminderMail(f).subject) + (f.team ? ` Owner: ${escapeForSlack(f.team)}.` : " No owning team is recorded.");
 }
