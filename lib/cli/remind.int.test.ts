@@ -63,4 +63,17 @@ describe("keyrotate remind", () => {
     expect(none.stdout).not.toContain("AKIACLIREMIND0000001");
     expect(none.stdout).toContain("1 key with no owner.");
   });
+
+  it("two processes at once send each reminder once", { timeout: 240_000 }, async () => {
+    await seedInventory([
+      { ...fakeUser("twin-a", [{ id: "AKIACLIREMIND0000011", ageDays: 89 }]), tags: [{ key: "contact", value: "twin-a@example.org" }] },
+      { ...fakeUser("twin-b", [{ id: "AKIACLIREMIND0000012", ageDays: 120 }]), tags: [{ key: "contact", value: "twin-b@example.org" }] },
+    ]);
+    smtp.received.length = 0;
+    const runs = await Promise.all([keyrotate("remind", "--json"), keyrotate("remind", "--json")]);
+    const summaries = runs.map((r) => JSON.parse(r.stdout) as { sent: number; failed: number });
+    expect(summaries.reduce((n, s) => n + s.sent, 0)).toBe(2);
+    expect(summaries.reduce((n, s) => n + s.failed, 0)).toBe(0);
+    expect(smtp.received.map((m) => m.to[0]).sort()).toEqual(["twin-a@example.org", "twin-b@example.org"]);
+  });
 });
