@@ -45,6 +45,7 @@ describe("keyrotate remind", () => {
     // The orphan has no contact and no webhook is configured: nothing can reach anyone, and it is counted.
     expect(first.stdout.trim()).toBe("Sent 2 reminders (2 emails, 0 webhooks), 0 failed, 0 already sent; 1 without an owner contact.");
     expect(first.code).toBe(0);
+    expect(first.stderr).toContain("AKIACLIREMIND0000003 (orphan-app) due-7: not sent: no owner contact and no webhook configured");
     expect(smtp.received.map((m) => m.to[0]).sort()).toEqual(["pay@example.org", "search@example.org"]);
 
     const second = await keyrotate("remind", "--json");

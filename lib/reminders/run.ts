@@ -97,7 +97,8 @@ export async function runReminders(opts: { now?: Date; dryRun?: boolean } = {}):
   for (const p of await plan(now)) {
     const base = { accountId: p.key.accountId, accessKeyId: p.key.accessKeyId, userName: p.key.userName, milestone: p.facts.milestone, contact: p.contact, channels: p.channels, error: null };
     if (p.channels.length === 0) {
-      count(summary, { ...base, outcome: "no-channel", error: "no owner contact and no webhook configured" });
+      const why = p.contact ? "no mail server (KEYROTATE_SMTP_URL) and no webhook configured" : "no owner contact and no webhook configured";
+      count(summary, { ...base, outcome: "no-channel", error: why });
       continue;
     }
     if (dryRun) {
