@@ -1,12 +1,11 @@
 // The authorization matrix: every exported server action (every "use server" export), every route handler
 // and every page, called directly as nobody, a viewer, a rotator and an admin. A new action, route or page
-// without a policy here, or one whose policy is removed, fails this test.
-import { readFileSync, readdirSync, statSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+// without a policy in lib/testing/app-surface.ts, or one whose policy is removed, fails this test.
 import { NextRequest } from "next/server";
 import { describe, expect, it, vi } from "vitest";
-import type { Actor, Permission, Role } from "@/lib/auth/roles.ts";
+import type { Actor, Role } from "@/lib/auth/roles.ts";
 import { PERMISSIONS, can } from "@/lib/auth/roles.ts";
+import { ACTIONS, foundActions, foundRoutes, loadAppModule as load, pageModules, PAGES, ROUTES } from "@/lib/testing/app-surface.ts";
 import { setupEmulator } from "@/lib/testing/emulator.ts";
 import { setupFreshDatabase } from "@/lib/testing/use-database.ts";
 
@@ -17,63 +16,6 @@ vi.mock("@/lib/auth/actor.ts", () => ({ REQUEST_ID_HEADER: "x-request-id", curre
 setupEmulator();
 setupFreshDatabase();
 
-const ACTIONS: Record<string, Permission> = {
-  "(dashboard)/keys/actions.ts#deactivateKeyAction": "key.deactivate",
-  "(dashboard)/keys/actions.ts#reactivateKeyAction": "key.reactivate",
-  "(dashboard)/keys/actions.ts#deleteKeyAction": "key.delete",
-  "(dashboard)/locations/actions.ts#addLocation": "location.write",
-  "(dashboard)/locations/actions.ts#editLocation": "location.write",
-  "(dashboard)/locations/actions.ts#confirmLocation": "location.write",
-  "(dashboard)/locations/actions.ts#removeLocation": "location.write",
-  "(dashboard)/rotations/actions.ts#startRotationAction": "rotation.advance",
-  "(dashboard)/rotations/actions.ts#advanceRotationAction": "rotation.advance",
-  "(dashboard)/smtp-rotations/actions.ts#startSmtpRotationAction": "rotation.advance",
-  "(dashboard)/smtp-rotations/actions.ts#advanceSmtpRotationAction": "rotation.advance",
-  "(dashboard)/sync/actions.ts#syncNow": "inventory.sync",
-  "(dashboard)/accounts/actions.ts#addAccountAction": "accounts.manage",
-  "(dashboard)/accounts/actions.ts#removeAccountAction": "accounts.manage",
-  "(dashboard)/owners/actions.ts#setOwnerAction": "owners.write",
-};
-
-const ROUTES: Record<string, Permission | "public"> = {
-  "api/v1/audit/export/route.ts#GET": "audit.read",
-  "api/v1/locations/export/route.ts#GET": "locations.read",
-  "api/v1/locations/import/route.ts#POST": "location.import",
-  "api/v1/rotations/[rotationId]/cutover/route.ts#GET": "inventory.read",
-  "api/v1/sync/status/route.ts#GET": "inventory.read",
-  "api/v1/smtp-rotations/[rotationId]/cutover/route.ts#GET": "inventory.read",
-  "auth/login/route.ts#GET": "public",
-  "auth/callback/route.ts#GET": "public",
-  "auth/demo/route.ts#POST": "public",
-  "auth/signout/route.ts#POST": "public",
-};
-
-const PAGES: Record<string, Permission | "public"> = {
-  "(dashboard)/page.tsx": "inventory.read",
-  "(dashboard)/keys/[accessKeyId]/page.tsx": "inventory.read",
-  "(dashboard)/rotations/[rotationId]/page.tsx": "inventory.read",
-  "(dashboard)/smtp-rotations/[rotationId]/page.tsx": "inventory.read",
-  "(dashboard)/search/page.tsx": "locations.read",
-  "(dashboard)/locations/import/page.tsx": "location.import",
-  "(dashboard)/audit/page.tsx": "audit.read",
-  "(dashboard)/accounts/page.tsx": "inventory.read",
-  "(dashboard)/reminders/page.tsx": "inventory.read",
-  "signin/page.tsx": "public",
-};
-
-const appDir = resolve(import.meta.dirname);
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? files(path) : [relative(appDir, path)];
-  });
-}
-const all = files(appDir).filter((f) => /\.tsx?$/.test(f) && !f.includes(".test."));
-const serverModules = all.filter((f) => /^\s*["']use server["']/.test(readFileSync(join(appDir, f), "utf8")));
-const routeModules = all.filter((f) => /(^|\/)route\.ts$/.test(f));
-const pageModules = all.filter((f) => /(^|\/)page\.tsx$/.test(f));
-const load = (f: string) => import(/* @vite-ignore */ join(appDir, f)) as Promise<Record<string, unknown>>;
-
 const people: Record<Role, Actor> = {
   viewer: { name: "Vic Viewer", subject: "oidc:vic", role: "viewer" },
   rotator: { name: "Pat Poweruser", subject: "oidc:pat", role: "rotator" },
@@ -82,10 +24,8 @@ const people: Record<Role, Actor> = {
 const callers: [string, Actor | null][] = [["nobody", null], ...Object.entries(people)];
 
 describe("every server action", () => {
-  it("is listed with its policy here, and each listed one exists", async () => {
-    const found: string[] = [];
-    for (const f of serverModules) for (const name of Object.keys(await load(f))) found.push(`${f}#${name}`);
-    expect(found.sort()).toEqual(Object.keys(ACTIONS).sort());
+  it("is listed with its policy in lib/testing/app-surface.ts, and each listed one exists", async () => {
+    expect(await foundActions()).toEqual(Object.keys(ACTIONS).sort());
   });
 
   it.each(Object.entries(ACTIONS))("%s refuses whoever its policy (%s) refuses", async (id, permission) => {
@@ -103,12 +43,8 @@ describe("every server action", () => {
 });
 
 describe("every route handler", () => {
-  it("is listed with its policy here, and each listed one exists", async () => {
-    const found: string[] = [];
-    for (const f of routeModules) {
-      for (const [name, value] of Object.entries(await load(f))) if (typeof value === "function" && /^[A-Z]+$/.test(name)) found.push(`${f}#${name}`);
-    }
-    expect(found.sort()).toEqual(Object.keys(ROUTES).sort());
+  it("is listed with its policy in lib/testing/app-surface.ts, and each listed one exists", async () => {
+    expect(await foundRoutes()).toEqual(Object.keys(ROUTES).sort());
   });
 
   it.each(Object.entries(ROUTES))("%s answers whoever its policy (%s) allows, and only them", async (id, permission) => {
@@ -129,8 +65,8 @@ describe("every route handler", () => {
 });
 
 describe("every page", () => {
-  it("is listed with its policy here", () => {
-    expect([...pageModules].sort()).toEqual(Object.keys(PAGES).sort());
+  it("is listed with its policy in lib/testing/app-surface.ts", () => {
+    expect(pageModules().sort()).toEqual(Object.keys(PAGES).sort());
     for (const p of Object.values(PAGES)) if (p !== "public") expect(Object.keys(PERMISSIONS)).toContain(p);
   });
 

@@ -7,6 +7,7 @@ import { join, resolve } from "node:path";
 import { emulatorEnv, startEmulator } from "../lib/testing/moto/process.ts";
 import { startWebhookReceiver } from "../lib/testing/webhook-receiver.ts";
 import { startOidcProvider } from "../lib/testing/oidc-provider.ts";
+import { startCloudTrailFake } from "../lib/testing/cloudtrail-fake.ts";
 
 const root = resolve(import.meta.dirname, "..");
 
@@ -48,6 +49,8 @@ const work = callerDir ?? join(root, ".tmp", `e2e-${process.pid}`);
 mkdirSync(work, { recursive: true });
 const emulator = await startEmulator();
 const receiver = await startWebhookReceiver();
+// CloudTrail LookupEvents answered from recorded responses: moto does not implement it.
+const cloudTrail = await startCloudTrailFake({ anyKey: true });
 const port = await freePort();
 const publicUrl = `http://127.0.0.1:${port}`;
 // A real OpenID provider: the sign-in spec signs in through it; the other specs use demo sign-in.
@@ -76,6 +79,7 @@ const env: NodeJS.ProcessEnv = {
   KEYROTATE_INACTIVE_PERIOD_SECONDS: "4",
   KEYROTATE_POLL_INTERVAL_SECONDS: "1",
   KEYROTATE_WEBHOOK_URL: receiver.url,
+  AWS_ENDPOINT_URL_CLOUDTRAIL: cloudTrail.endpoint,
   KEYROTATE_E2E_WORKDIR: work,
   KEYROTATE_E2E_EMULATOR: emulator.endpoint,
   KEYROTATE_E2E_PORT: String(port),
@@ -91,5 +95,6 @@ if (code === 0) code = await run("npx", ["playwright", "test", ...process.argv.s
 await emulator.stop();
 await receiver.close();
 await provider.stop();
+await cloudTrail.stop();
 if (code === 0 && !callerDir) rmSync(work, { recursive: true, force: true });
 process.exit(code);

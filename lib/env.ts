@@ -92,6 +92,8 @@ const envSchema = z.object({
   KEYROTATE_ALLOW_SHORT_WINDOWS: flag,
   KEYROTATE_POLL_INTERVAL_SECONDS: z.coerce.number().min(1).max(3600).default(15),
   KEYROTATE_WEBHOOK_URL: optional(z.string()),
+  /** "Find where it is used" stops reading CloudTrail after this many events (pages of 50, 2 per second). */
+  KEYROTATE_CLOUDTRAIL_MAX_EVENTS: z.coerce.number().int().min(1).max(100_000).default(1000),
   // Owners and reminders. The tags name an IAM user's owning team and contact when the dashboard names none.
   KEYROTATE_OWNER_TAG: z.string().trim().min(1).default("owner"),
   KEYROTATE_CONTACT_TAG: z.string().trim().min(1).default("contact"),

@@ -28,6 +28,27 @@ export class KeyrotateError extends Error {
 
 export const GENERIC_FAILURE = "Something went wrong. The details are in the server log.";
 
+// What an HTTP client is told a known error was: its own doing (4xx) or ours and the outside world's (5xx).
+const HTTP_STATUS: Record<ErrorCode, number> = {
+  "invalid-input": 400,
+  "not-found": 404,
+  forbidden: 403,
+  conflict: 409,
+  "rule-violation": 422,
+  "iam-limit-exceeded": 409,
+  "iam-no-such-entity": 404,
+  "iam-access-denied": 502,
+  "iam-unreachable": 502,
+  "database-unreachable": 503,
+  "notification-failed": 502,
+  internal: 500,
+};
+
+/** The HTTP status for any thrown value: unknown ones are the server's fault. */
+export function httpStatusOf(error: unknown): number {
+  return error instanceof KeyrotateError ? HTTP_STATUS[error.code] : 500;
+}
+
 /** What a person may be told about any thrown value. */
 export function userMessageOf(error: unknown): string {
   return error instanceof KeyrotateError ? error.userMessage : GENERIC_FAILURE;

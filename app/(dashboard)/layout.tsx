@@ -8,6 +8,7 @@ const nav = [
   { href: "/", label: "Keys" },
   { href: "/search", label: "Search" },
   { href: "/locations/import", label: "Import" },
+  { href: "/locations/gaps", label: "Gaps" },
   { href: "/reminders", label: "Reminders" },
   { href: "/audit", label: "Audit" },
   { href: "/accounts", label: "Accounts" },

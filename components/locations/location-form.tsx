@@ -16,23 +16,26 @@ type Props = {
   accessKeyId: string;
   /** The location being edited; none to add one. */
   location?: LocationView;
+  /** Values proposed for a new location (e.g. from CloudTrail), which the person checks before saving. */
+  prefill?: Partial<Pick<LocationView, "kind" | "system" | "environment" | "identifier" | "notes">>;
   submitLabel: string;
   onSaved?: (state: ActionState) => void;
   onCancel?: () => void;
 };
 
-export function LocationForm({ action, accessKeyId, location, submitLabel, onSaved, onCancel }: Props) {
+export function LocationForm({ action, accessKeyId, location: edited, prefill, submitLabel, onSaved, onCancel }: Props) {
+  const location = edited ?? prefill;
   const { state, pending, formRef, onSubmit } = useFormAction(action, (s) => s.ok && onSaved?.(s));
   const environments = useId();
   const errors = state.errors ?? {};
   return (
     <form ref={formRef} onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-2">
       <input type="hidden" name="accessKeyId" value={accessKeyId} />
-      {location && <input type="hidden" name="id" value={location.id} />}
+      {edited && <input type="hidden" name="id" value={edited.id} />}
       <Field label="Kind" errors={errors.kind}>
         {(p) => (
           <select {...p} name="kind" defaultValue={location?.kind ?? ""} aria-required autoFocus={Boolean(location)} className={controlClass}>
-            {!location && <option value="">Choose a kind…</option>}
+            {!edited && <option value="">Choose a kind…</option>}
             {LOCATION_KINDS.map((kind) => (
               <option key={kind} value={kind}>
                 {LOCATION_KIND_LABELS[kind]}

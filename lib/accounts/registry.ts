@@ -4,7 +4,7 @@ import "server-only";
 import { rankOf, type Actor, type Role } from "../auth/roles.ts";
 import { findAccount, findAccountByName, listConfiguredAccounts, markAccountRemoved, saveAccount, type AccountRecord } from "../db/accounts.ts";
 import { KeyrotateError } from "../errors.ts";
-import { connectIam, getCallerIdentity, identityThrough, sessionNameFor, userPermissionsGateway, type AccountAccess, type IamGateway, type UserPermissionsGateway } from "../iam/index.ts";
+import { cloudTrailGateway, connectIam, getCallerIdentity, identityThrough, sessionNameFor, userPermissionsGateway, type AccountAccess, type CloudTrailGateway, type IamGateway, type UserPermissionsGateway } from "../iam/index.ts";
 
 export const DEFAULT_ACCOUNT_NAME = "default";
 
@@ -26,6 +26,11 @@ async function accessTo(accountId: string, who: string): Promise<AccountAccess> 
 /** IAM inside an account, reached the way it is configured; `who` names the STS session (CloudTrail shows it). */
 export async function iamFor(accountId: string, who = "cli"): Promise<IamGateway & { accountId: string }> {
   return connectIam(accountId, await accessTo(accountId, who));
+}
+
+/** CloudTrail LookupEvents inside an account, reached the same way: where a key is used. */
+export async function cloudTrailFor(accountId: string, who = "cli"): Promise<CloudTrailGateway> {
+  return cloudTrailGateway(accountId, await accessTo(accountId, who));
 }
 
 /** Describe, copy and delete whole users inside an account (SES SMTP user rotation), reached the same way. */

@@ -44,4 +44,10 @@ describe("parseAuditFilter", () => {
     expect(out.error).toMatch(/YYYY-MM-DD/);
     expect(out.filter).toEqual({});
   });
+  it.each(["2026-13-45", "2026-02-30", "0000-00-00"])("refuses %s, shaped like a day but none, before it reaches the database", (from) => {
+    expect(parseAuditFilter({ from })).toMatchObject({ error: "from: No such day", filter: {} });
+  });
+  it.each(["bob\u0000", "\ud800bob"])("refuses a search for a control character or half a surrogate pair (%j)", (actor) => {
+    expect(parseAuditFilter({ actor }).error).toMatch(/^actor: Remove the (control|broken) characters$/);
+  });
 });

@@ -2,10 +2,24 @@
 import { z } from "zod";
 import type { AuditFilter } from "../db/audit.ts";
 
-const optional = z.preprocess((v) => (typeof v === "string" && v.trim() ? v.trim() : undefined), z.string().max(200).optional());
+// A search for a control character or half a surrogate pair finds nothing, and PostgreSQL refuses a NUL outright.
+const optional = z.preprocess(
+  (v) => (typeof v === "string" && v.trim() ? v.trim() : undefined),
+  z
+    .string()
+    .max(200)
+    .regex(/^[^\p{Cc}]*$/u, "Remove the control characters")
+    .refine((v) => v.isWellFormed(), "Remove the broken characters")
+    .optional(),
+);
+// A calendar day that exists: 2026-13-45 has the shape but would reach the database as an invalid date.
+const isRealDay = (v: string) => {
+  const at = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(at.getTime()) && at.toISOString().slice(0, 10) === v;
+};
 const day = z.preprocess(
   (v) => (typeof v === "string" && v.trim() ? v.trim() : undefined),
-  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use YYYY-MM-DD").optional(),
+  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use YYYY-MM-DD").refine(isRealDay, "No such day").optional(),
 );
 
 export const auditFilterSchema = z.object({ person: optional, actor: optional, key: optional, action: optional, from: day, to: day });

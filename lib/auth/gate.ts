@@ -7,9 +7,26 @@ import { can, type Actor, type Permission } from "./roles.ts";
 
 export const SIGNED_OUT = "Sign in first: this needs a signed-in person.";
 
-/** Where sign-in sends a person back to: a path on this site, never another origin. */
+const NEXT_BASE = "http://keyrotate.invalid";
+
+const sameSite = (path: string) => {
+  try {
+    return new URL(path, NEXT_BASE).origin === NEXT_BASE;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * Where sign-in sends a person back to: a path on this site, never another origin. Judged by where a URL
+ * parser lands, not by the text: "/\t/evil.example" starts with one slash, but parsers drop the tab; and
+ * the path it lands on must itself stay here ("/.//evil.example" lands on "//evil.example").
+ */
 export function safeNext(next: string | null | undefined): string {
-  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
+  if (!next || !next.startsWith("/") || !sameSite(next)) return "/";
+  const url = new URL(next, NEXT_BASE);
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  return sameSite(path) && !path.startsWith("//") ? path : "/";
 }
 
 /** For a page: the signed-in person, or a redirect to sign-in. `allowed` says whether their role has `permission`. */

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedIam } from "../testing/moto/seed.ts";
 import { listAudit } from "../db/audit.ts";
+import { latestDiscoveryRuns } from "../db/discovery-runs.ts";
 import { listLocations } from "../db/locations.ts";
 import type { Finding } from "../discovery/findings.ts";
 import { setupEmulator } from "../testing/emulator.ts";
@@ -212,7 +213,7 @@ describe("keyrotate locations discover", () => {
     for (const secret of secrets) expect(scanned).toContain(secret);
     expect(outputs.length).toBeGreaterThanOrEqual(16);
 
-    const rows = JSON.stringify([await listLocations(), await listAudit({ limit: 10_000 })]);
+    const rows = JSON.stringify([await listLocations(), await listAudit({ limit: 10_000 }), await latestDiscoveryRuns()]);
     expect(rows).toContain(K1);
     for (const secret of secrets) {
       for (const text of outputs) expect(text).not.toContain(secret);
@@ -229,4 +230,23 @@ describe("keyrotate locations discover", () => {
     // The name of a line that held a secret was stored: its file and line, nothing from the line.
     expect((await listLocations()).filter((l) => l.system === "govuk-secrets").map((l) => l.identifier)).toContain("deploy/backup.sh:4");
   });
+
+  it("keeps each run given --system and --environment for the gap report, recorded or not; a run without them is not kept", async () => {
+    const file = join(dir, "puppet/hieradata/staging.yaml");
+    const before = (await latestDiscoveryRuns()).length;
+    expect(discover(file).status).toBe(0);
+    expect(await latestDiscoveryRuns()).toHaveLength(before);
+
+    const locationsBefore = await listLocations();
+    const out = discover(file, "--system", "govuk-secrets/hiera", "--environment", "Staging");
+    expect(out.status).toBe(0);
+    expect(out.stdout.trimEnd().split("\n").at(-1)).toBe("3 occurrences, 2 known.");
+    expect(await listLocations()).toEqual(locationsBefore);
+    const run = (await latestDiscoveryRuns()).find((r) => r.system === "govuk-secrets/hiera");
+    expect(run).toMatchObject({ environment: "staging", source: "cli", actor: ACTOR });
+    const shown = JSON.parse(discover(file, "--json").stdout) as Finding[];
+    expect(run!.occurrences.map((o) => [o.accessKeyId, o.identifier, o.file, o.line, o.accountId])).toEqual(
+      shown.map((f) => [f.accessKeyId, f.identifier, f.file, f.line, f.known ? "123456789012" : null]),
+    );
+  }, 90_000);
 });

@@ -6,6 +6,7 @@ import { KeyrotateError } from "../errors.ts";
 import type { Finding } from "../discovery/findings.ts";
 import { lookUpOccurrences, parseDiscoveryPlace, recordDiscoveredLocations, type DiscoveryPlace } from "../discovery/record.ts";
 import { scanText, type Occurrence } from "../discovery/scan.ts";
+import { saveRunOf } from "../discovery/runs.ts";
 import { readSources } from "../discovery/walk.ts";
 import { withDb } from "./output.ts";
 import { cliActor } from "./actor.ts";
@@ -14,12 +15,13 @@ export type DiscoverOptions = { system?: string; environment?: string; json?: bo
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
+/** Where the files live: needed to record, and kept with the run (for the gap report) whenever given. */
 function placeFor(opts: DiscoverOptions): DiscoveryPlace | null {
-  if (!opts.record) return null;
+  if (!opts.record && !opts.system && !opts.environment) return null;
   if (!opts.system || !opts.environment) {
     throw new KeyrotateError(
       "invalid-input",
-      "--record needs --system and --environment (where these files live), e.g. --system govuk-secrets/puppet --environment staging.",
+      `${opts.record ? "--record needs" : "Give both"} --system and --environment (where these files live), e.g. --system govuk-secrets/puppet --environment staging.`,
     );
   }
   return parseDiscoveryPlace({ system: opts.system, environment: opts.environment });
@@ -60,8 +62,12 @@ export async function discoverLocations(paths: string[], opts: DiscoverOptions):
     if (opts.json) console.log(JSON.stringify(findings, null, 2));
     else printFindings(findings);
 
-    if (place) {
-      const actor = await cliActor();
+    const actor = place ? await cliActor() : null;
+    if (place && actor) {
+      // Kept even without --record: the gap report compares the registry with what this run saw.
+      await saveRunOf(occurrences, place, "cli", actor.actor);
+    }
+    if (place && actor && opts.record) {
       const counts = await recordDiscoveredLocations(occurrences, place, actor.actor);
       summary += `, ${plural(counts.created, "new location")} recorded (${counts.alreadyRecorded} already recorded)`;
       await appendAudit({

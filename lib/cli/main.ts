@@ -79,8 +79,8 @@ locations
 locations
   .command("discover <PATH...>")
   .description("find access key ids in secrets files (files, folders, or - for standard input) and the names they stand under")
-  .option("--system <NAME>", "where the files live, for --record (e.g. govuk-secrets/puppet)")
-  .option("--environment <NAME>", "the environment the files configure, for --record (e.g. staging)")
+  .option("--system <NAME>", "where the files live (e.g. govuk-secrets/puppet); with --environment, the run is kept for the gap report")
+  .option("--environment <NAME>", "the environment the files configure (e.g. staging); needed with --system and --record")
   .option("--json", "print a JSON array")
   .option("--record", "add each place a known key was found as a secrets-repo location (idempotent)")
   .action((paths: string[], opts: DiscoverOptions) => discoverLocations(paths, opts));

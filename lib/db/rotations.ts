@@ -152,6 +152,8 @@ export async function saveRotationState(rotation: KeyRotationRecord, state: Rota
 }
 
 export async function getRotation(id: string): Promise<RotationRecord | null> {
+  // A URL's id can be anything; ours are cuids. PostgreSQL refuses a NUL in a query with an error, not a miss.
+  if (!/^[\w-]{1,128}$/.test(id)) return null;
   const row = await db().rotation.findUnique({ where: { id }, include });
   return row ? toRecord(row) : null;
 }

@@ -2,24 +2,36 @@ import "server-only";
 // The only door to AWS. Endpoint, region and credentials come from the SDK's own configuration
 // chain (AWS_ENDPOINT_URL_IAM, AWS_PROFILE, instance roles...): the emulator is configuration. Other
 // accounts are reached by assuming a role with STS (hub and spoke); the SDK refreshes those credentials.
+import { CloudTrailClient } from "@aws-sdk/client-cloudtrail";
 import { IAMClient } from "@aws-sdk/client-iam";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { fromTemporaryCredentials } from "@aws-sdk/credential-providers";
 import { env } from "../env.ts";
 import { KeyrotateError } from "../errors.ts";
 import { toIamError } from "./errors.ts";
+import { cloudTrailLimiterKey, createCloudTrailGateway, limiterFor, type CloudTrailGateway } from "./cloudtrail.ts";
 import { createIamGateway, type IamGateway } from "./gateway.ts";
 import type { CallerIdentity } from "./types.ts";
 import { createUserPermissionsGateway, type UserPermissionsGateway } from "./user-permissions.ts";
 
 export type { IamGateway } from "./gateway.ts";
+export type { CallerGroup, CloudTrailGateway, KeyUsageReport, SuggestedLocation } from "./cloudtrail.ts";
+export { suggestLocation, shortUserAgent, DEFAULT_MAX_EVENTS } from "./cloudtrail.ts";
 export type { DeletionStepResult, UserPermissions, UserPermissionsGateway } from "./user-permissions.ts";
 export type * from "./types.ts";
 
 /** How to reach an account: with the credentials as they are, or by assuming `roleArn`. */
 export type AccountAccess = { roleArn?: string | null; externalId?: string | null; /** who for, in STS's session name */ sessionName?: string };
 
-type Clients = { iam: IAMClient; sts: STSClient; identity?: Promise<CallerIdentity> };
+type Clients = {
+  iam: IAMClient;
+  sts: STSClient;
+  /** The role's credentials (refreshed by the SDK); undefined for the credentials' own. */
+  credentials?: ReturnType<typeof fromTemporaryCredentials>;
+  /** Made on first use: most ways in never look at CloudTrail. */
+  cloudTrail?: CloudTrailClient;
+  identity?: Promise<CallerIdentity>;
+};
 
 // One set of clients per way in: the credentials' own, and one per role and session name. A session name
 // per person puts their name in CloudTrail; the cache keeps the most recent ones.
@@ -53,13 +65,14 @@ function clientsFor(access: AccountAccess): Clients {
         clientConfig: { region },
       })
     : undefined;
-  const clients = { iam: new IAMClient({ region, credentials, ...retryConfig() }), sts: new STSClient({ region, credentials }) };
+  const clients: Clients = { iam: new IAMClient({ region, credentials, ...retryConfig() }), sts: new STSClient({ region, credentials }), credentials };
   cache.set(key, clients);
   if (cache.size > MAX_CACHED) {
     const [oldest] = cache.keys();
     const dropped = cache.get(oldest)!;
     dropped.iam.destroy();
     dropped.sts.destroy();
+    dropped.cloudTrail?.destroy();
     cache.delete(oldest);
   }
   return clients;
@@ -92,6 +105,7 @@ export function resetIamClients(): void {
   for (const c of cache.values()) {
     c.iam.destroy();
     c.sts.destroy();
+    c.cloudTrail?.destroy();
   }
   cache.clear();
 }
@@ -116,4 +130,16 @@ export async function connectIam(accountId?: string, access: AccountAccess = {})
 export async function userPermissionsGateway(accountId: string, access: AccountAccess = {}): Promise<UserPermissionsGateway> {
   await connectIam(accountId, access);
   return createUserPermissionsGateway(clientsFor(access).iam);
+}
+
+/**
+ * CloudTrail LookupEvents inside an account (AWS_REGION), reached the way `access` says. Every lookup in
+ * the same account and region waits for one shared limiter: LookupEvents allows 2 requests per second.
+ */
+export async function cloudTrailGateway(accountId: string, access: AccountAccess = {}): Promise<CloudTrailGateway> {
+  await connectIam(accountId, access);
+  const clients = clientsFor(access);
+  // Standard retries: adaptive mode would add its own client-side pacing on top of the shared limiter.
+  clients.cloudTrail ??= new CloudTrailClient({ region: env().AWS_REGION, credentials: clients.credentials, maxAttempts: env().AWS_MAX_ATTEMPTS ?? 3 });
+  return createCloudTrailGateway(clients.cloudTrail, { limiter: limiterFor(cloudTrailLimiterKey(accountId, env().AWS_REGION)) });
 }

@@ -88,4 +88,10 @@ describe("locationInputSchema", () => {
       "Identifier must not contain control characters",
     ]);
   });
+
+  // A hand-made server action call can carry half a surrogate pair (a browser's form cannot); the database driver cannot store it.
+  it("rejects half a surrogate pair in any text field", () => {
+    expect(messagesOf({ ...valid, system: "Fast\ud800ly" })).toEqual(["System has a broken character: type it again"]);
+    expect(messagesOf({ ...valid, notes: "\udbff" })).toEqual(["Notes have a broken character: type them again"]);
+  });
 });

@@ -28,6 +28,9 @@ export function locationKindLabel(kind: LocationKind): string {
 // newline and tab.
 const NO_CONTROL_CHARS = /^[^\p{Cc}]*$/u;
 const NO_CONTROL_CHARS_EXCEPT_NEWLINE_TAB = /^[^\0-\x08\x0B-\x1F\x7F-\x9F]*$/;
+// Half of a surrogate pair: a browser's form never sends one, a hand-made request can, and the database
+// driver cannot encode it.
+const wellFormed = (value: string) => value.isWellFormed();
 
 /** A required, trimmed, single-line text field whose messages name it for a person. */
 function requiredText(label: string, max: number) {
@@ -36,7 +39,8 @@ function requiredText(label: string, max: number) {
     .trim()
     .min(1, `${label} is required`)
     .max(max, `${label} must be ${max} characters or fewer`)
-    .regex(NO_CONTROL_CHARS, `${label} must not contain control characters`);
+    .regex(NO_CONTROL_CHARS, `${label} must not contain control characters`)
+    .refine(wellFormed, `${label} has a broken character: type it again`);
 }
 
 const kindSchema = z.enum(LOCATION_KINDS, {
@@ -53,6 +57,7 @@ const notesSchema = z
   .trim()
   .max(2000, "Notes must be 2000 characters or fewer")
   .regex(NO_CONTROL_CHARS_EXCEPT_NEWLINE_TAB, "Notes must not contain control characters other than newline and tab")
+  .refine(wellFormed, "Notes have a broken character: type them again")
   // A missing field (FormData.get gives null) and an empty one both mean "no notes".
   .nullish()
   .transform((value) => (value ? value : null));

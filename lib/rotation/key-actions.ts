@@ -117,11 +117,14 @@ export async function deleteKey(
   const { key: stored, actor } = input;
   return withUserLease(stored.accountId, stored.userName, async () => {
     const ctx = await keyContext(stored, actor, deps);
-    // Facts from IAM, not from keyrotate's own log: since when the key is Inactive, as keyrotate saw it. A key
-    // the stored copy still thought Active was switched off just now (the live read saw it first).
-    const deactivatedAt = stored.status === "Inactive" ? stored.inactiveSince : deps.now();
+    // The person decided on the key as the page showed it: one switched off meanwhile (by a colleague's click
+    // a second ago, or in the console) has had no inactive period to speak of, so they look again first.
+    if (ctx.key.status !== stored.status) {
+      throw new KeyrotateError("conflict", `Key ${stored.accessKeyId} became ${ctx.key.status} meanwhile (someone else changed it): nothing was changed. Reload and decide again.`);
+    }
+    // Facts from IAM, not from keyrotate's own log: since when the key is Inactive, as keyrotate saw it.
     const guard = enforce(
-      checkDeleteKey({ key: ctx.key, config: rulesConfig(), now: deps.now(), deactivatedAt, role: actor.role, overrideReason: input.overrideReason }),
+      checkDeleteKey({ key: ctx.key, config: rulesConfig(), now: deps.now(), deactivatedAt: stored.inactiveSince, role: actor.role, overrideReason: input.overrideReason }),
     );
     const notice = await noticeFirst("delete", stored, ctx.live, actor, !!input.proceedWithoutNotice, deps);
     await assertStillStatus(ctx.live, stored.accessKeyId, "Inactive");

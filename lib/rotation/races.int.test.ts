@@ -98,7 +98,7 @@ describe("races", () => {
     await runSync("test");
     const outcomes = await Promise.all([worker("deactivate", key.accessKeyId), worker("deactivate", key.accessKeyId)]);
     await oneWins(user, outcomes, /Someone else is changing|already Inactive|became Inactive/);
-  });
+  }, 90_000); // two Node processes start (tsx compiles each) before the race itself
 });
 
 function worker(what: string, accessKeyId: string): Promise<Settled> {

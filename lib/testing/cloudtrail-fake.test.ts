@@ -93,6 +93,20 @@ describe("CloudTrail fake through the SDK and the gateway", () => {
       await other.stop();
     }
   });
+
+  it("with anyKey, serves the recording under whichever key is asked about (e2e keys come later)", async () => {
+    const any = await startCloudTrailFake({ anyKey: true });
+    try {
+      configure(any.endpoint);
+      const report = await lookup(undefined, "AKIAMADEBYEMULATOR01");
+      expect(report.eventsRead).toBe(117);
+      expect(JSON.stringify(report)).not.toContain(RECORDED_KEY_ID);
+      expect(any.requests().map((r) => r.accessKeyId)).toEqual(Array(3).fill("AKIAMADEBYEMULATOR01"));
+    } finally {
+      configure(fake.endpoint);
+      await any.stop();
+    }
+  });
 });
 
 describe("CloudTrail fake errors", () => {

@@ -30,6 +30,11 @@ export type CloudTrailFake = {
 export type CloudTrailFakeOptions = {
   /** Recorded pages per access key id; by default the recording of RECORDED_KEY_ID. */
   pages?: Record<string, WireLookupPage[]>;
+  /**
+   * Answer a key missing from `pages` with the recording, rewritten to name that key: for e2e tests, whose
+   * keys the emulator makes after the fake started.
+   */
+  anyKey?: boolean;
   /** Answer every LookupEvents with this error instead, e.g. { type: "AccessDeniedException", status: 400 }. */
   failWith?: { type: string; status?: number; message?: string };
 };
@@ -96,7 +101,7 @@ export async function startCloudTrailFake(options: CloudTrailFakeOptions = {}): 
     if (body.MaxResults !== undefined && !(body.MaxResults >= 1 && body.MaxResults <= 50)) {
       return fail(res, 400, "InvalidMaxResultsException", "MaxResults must be between 1 and 50");
     }
-    const list = (accessKeyId && pages[accessKeyId]) || [];
+    const list = (accessKeyId && (pages[accessKeyId] ?? (options.anyKey ? recordedLookupPages(accessKeyId) : undefined))) || [];
     if (!body.NextToken) return send(res, 200, list[0] ?? { Events: [] });
     const after = list.findIndex((p) => p.NextToken === body.NextToken);
     if (after < 0 || !list[after + 1]) return fail(res, 400, "InvalidNextTokenException", "Invalid NextToken");

@@ -5,6 +5,8 @@ import { Suspense } from "react";
 import { AuditTable } from "@/components/audit/audit-table.tsx";
 import { KeyFacts } from "@/components/keys/key-facts.tsx";
 import { KeyPanel } from "@/components/keys/key-panel.tsx";
+import { KeyUsage } from "@/components/keys/key-usage.tsx";
+import { GapTable } from "@/components/locations/gap-table.tsx";
 import { LocationsSection } from "@/components/locations/locations-section.tsx";
 import { OwnerSection } from "@/components/owners/owner-section.tsx";
 import { ReminderTable } from "@/components/reminders/reminder-table.tsx";
@@ -18,6 +20,7 @@ import { findKey } from "@/lib/db/keys.ts";
 import { findActiveRotation } from "@/lib/db/rotations.ts";
 import { listLocations } from "@/lib/db/locations.ts";
 import { listReminders } from "@/lib/db/reminders.ts";
+import { discoveryGaps } from "@/lib/discovery/runs.ts";
 import { thresholds } from "@/lib/env.ts";
 import { accessKeyIdSchema } from "@/lib/iam/schemas.ts";
 import { toKeyRow } from "@/lib/inventory/key-rows.ts";
@@ -66,6 +69,10 @@ export default async function KeyPage({ params }: Props) {
       <Suspense fallback={<PanelSkeleton label="Loading the key's locations" rows={3} />}>
         <Locations accessKeyId={accessKeyId} canEdit={verdict.managed && can(actor.role, "location.write")} />
       </Suspense>
+      <Suspense fallback={null}>
+        <Gaps iamUserId={key.iamUserId} />
+      </Suspense>
+      <KeyUsage accessKeyId={accessKeyId} canRecord={verdict.managed && can(actor.role, "location.write")} />
       <Suspense fallback={<PanelSkeleton label="Loading the key's reminders" rows={2} />}>
         <Reminders accessKeyId={accessKeyId} />
       </Suspense>
@@ -78,6 +85,21 @@ export default async function KeyPage({ params }: Props) {
 
 async function Locations({ accessKeyId, canEdit }: { accessKeyId: string; canEdit: boolean }) {
   return <LocationsSection accessKeyId={accessKeyId} locations={await listLocations({ accessKeyId })} canEdit={canEdit} />;
+}
+
+/** Shown only when the latest discoveries disagree with this user's recorded locations. */
+async function Gaps({ iamUserId }: { iamUserId: string }) {
+  const gaps = await discoveryGaps({ iamUserId });
+  if (gaps.length === 0) return null;
+  return (
+    <section aria-labelledby="gaps-heading" className="space-y-2">
+      <h2 id="gaps-heading" className="text-lg font-semibold">
+        Discovery gaps
+      </h2>
+      <p className="text-sm text-slate-600 dark:text-slate-400">The latest discovery of these places disagrees with the recorded locations.</p>
+      <GapTable gaps={gaps} caption="Where the recorded locations disagree with the latest discovery" showKey={false} />
+    </section>
+  );
 }
 
 async function Reminders({ accessKeyId }: { accessKeyId: string }) {

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
+import { DiscoverForm } from "@/components/locations/discover-form.tsx";
 import { ImportForm } from "@/components/locations/import-form.tsx";
 import { pageActor } from "@/lib/auth/gate.ts";
+import { MAX_UPLOAD_BYTES } from "@/lib/discovery/upload.ts";
 import { LOCATIONS_CSV_HEADER } from "@/lib/locations/csv.ts";
 import { LOCATION_KINDS } from "@/lib/locations/schema.ts";
 import { MAX_IMPORT_BYTES } from "@/lib/locations/registry.ts";
@@ -52,7 +54,20 @@ export default async function ImportLocationsPage() {
         </ul>
       </section>
       {allowed ? (
-        <ImportForm maxBytes={MAX_IMPORT_BYTES} />
+        <>
+          <ImportForm maxBytes={MAX_IMPORT_BYTES} />
+          <section aria-labelledby="discover-heading" className="space-y-2 border-t border-slate-200 pt-6 dark:border-slate-800">
+            <h2 id="discover-heading" className="text-base font-semibold">
+              Find keys in a secrets file
+            </h2>
+            <p className="text-sm text-slate-700 dark:text-slate-300">
+              Upload a decrypted hieradata, JSON, .env or shell file (or paste it) to see every access key id in it and the name it stands under. Keys
+              keyrotate knows are ticked: record them as locations of the system and environment the file belongs to. Recording also keeps what
+              was found for the <a href="/locations/gaps" className="text-blue-700 underline dark:text-blue-300">gap report</a>.
+            </p>
+            <DiscoverForm maxBytes={MAX_UPLOAD_BYTES} />
+          </section>
+        </>
       ) : (
         <p role="status" className="rounded border border-slate-300 bg-white p-3 text-sm dark:border-slate-700 dark:bg-slate-900">
           Your role ({actor.role}) can read locations but not import them. Ask a rotator or an admin.

@@ -4,7 +4,7 @@ import { auditActor } from "@/lib/auth/audit-actor.ts";
 import { signInConfig } from "@/lib/auth/config.ts";
 import { guardedRoute } from "@/lib/auth/gate.ts";
 import { appendAudit } from "@/lib/db/audit.ts";
-import { userMessageOf } from "@/lib/errors.ts";
+import { httpStatusOf, userMessageOf } from "@/lib/errors.ts";
 import { fromThisSite, readTextLimited } from "@/lib/http/request-body.ts";
 import { importMessage, toImportReply } from "@/lib/locations/import-reply.ts";
 import { importLocationsCsv, MAX_IMPORT_BYTES } from "@/lib/locations/registry.ts";
@@ -37,6 +37,7 @@ export const POST = guardedRoute("location.import", async (request: Request, _co
     const message = userMessageOf(error);
     if (message !== (error as Error)?.message) console.error("location import failed", error);
     await audit("error", message);
-    return reply(500, { ok: false, message });
+    // A refusal the domain explains (a file too large, a row someone changed meanwhile) is no server error.
+    return reply(httpStatusOf(error), { ok: false, message });
   }
 });
