@@ -23,6 +23,15 @@ const problems = (vars: Record<string, string | undefined>) => {
 };
 
 describe("configuration checks", () => {
+  it("reads the owner tags, mail and reminder settings, refusing bad ones by name", () => {
+    withEnv({});
+    expect(env()).toMatchObject({ KEYROTATE_OWNER_TAG: "owner", KEYROTATE_CONTACT_TAG: "contact", KEYROTATE_REMIND_MAX_ATTEMPTS: 5 });
+    expect(problems({ KEYROTATE_OWNER_TAG: "Team", KEYROTATE_SMTP_URL: "smtp://mail.internal:25", KEYROTATE_REMIND_SCHEDULE: "0 8 * * *" })).toBe("");
+    expect(env().KEYROTATE_OWNER_TAG).toBe("Team");
+    expect(problems({ KEYROTATE_SMTP_URL: "http://mail.internal" })).toMatch(/KEYROTATE_SMTP_URL: must be an smtp/);
+    expect(problems({ KEYROTATE_REMIND_SCHEDULE: "every morning" })).toMatch(/KEYROTATE_REMIND_SCHEDULE: must be a cron expression/);
+  });
+
   it("accepts the defaults outside production", () => {
     expect(problems({ NODE_ENV: "development" })).toBe("");
   });

@@ -94,6 +94,24 @@ const envSchema = z.object({
   KEYROTATE_WEBHOOK_URL: optional(z.string()),
   /** "Find where it is used" stops reading CloudTrail after this many events (pages of 50, 2 per second). */
   KEYROTATE_CLOUDTRAIL_MAX_EVENTS: z.coerce.number().int().min(1).max(100_000).default(1000),
+  // Owners and reminders. The tags name an IAM user's owning team and contact when the dashboard names none.
+  KEYROTATE_OWNER_TAG: z.string().trim().min(1).default("owner"),
+  KEYROTATE_CONTACT_TAG: z.string().trim().min(1).default("contact"),
+  /** Where reminder mail goes out, e.g. smtp://mail.internal:25 or smtps://user:pass@host:465. No mail when unset. */
+  KEYROTATE_SMTP_URL: optional(z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" })),
+  KEYROTATE_MAIL_FROM: z.string().trim().min(3).default("keyrotate <keyrotate@localhost>"),
+  /** A cron expression (e.g. "0 8 * * *"): the server sends due reminders on it. Off when unset. */
+  KEYROTATE_REMIND_SCHEDULE: optional(
+    z.string().refine((v) => {
+      try {
+        new Cron(v, { paused: true });
+        return true;
+      } catch {
+        return false;
+      }
+    }, "must be a cron expression such as 0 8 * * *"),
+  ),
+  KEYROTATE_REMIND_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
   // SES SMTP users: re-created under a dated name instead of rotated in place. Every criterion set must
   // hold; with none, a user is one when its name ends in a real date (`<base>.YYYYMMDD`).
   KEYROTATE_SMTP_USER_PATTERN: optional(regex),

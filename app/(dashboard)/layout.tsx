@@ -10,6 +10,7 @@ const nav = [
   { href: "/search", label: "Search" },
   { href: "/locations/import", label: "Import" },
   { href: "/locations/gaps", label: "Gaps" },
+  { href: "/reminders", label: "Reminders" },
   { href: "/audit", label: "Audit" },
   { href: "/accounts", label: "Accounts" },
   { href: "/tokens", label: "API tokens" },

@@ -13,6 +13,7 @@ export const PERMISSIONS = {
   "inventory.sync": "rotator",
   "location.write": "rotator",
   "location.import": "rotator",
+  "owners.write": "rotator",
   "key.deactivate": "rotator",
   "key.reactivate": "rotator",
   "key.delete": "rotator",

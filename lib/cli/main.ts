@@ -9,6 +9,7 @@ import { cliReconcile } from "./reconcile.ts";
 import { cliAddAccount, cliListAccounts, cliRemoveAccount } from "./accounts.ts";
 import { printSesSmtpPassword } from "./ses-smtp-password.ts";
 import { cliCreateToken, cliListTokens, cliRevokeToken } from "./tokens.ts";
+import { cliRemind } from "./remind.ts";
 import { fail } from "./output.ts";
 
 const program = new Command()
@@ -60,7 +61,9 @@ program
   .option("--json", "print a JSON array")
   .option("--flag <flag>", "only keys with this flag")
   .option("--account <NAME>", "only keys of this account")
-  .action((opts: { json?: boolean; flag?: string; account?: string }) => printKeys(opts));
+  .option("--owner <TEAM>", "only keys whose user this team owns")
+  .option("--no-owner", "only keys whose user has no owning team")
+  .action((opts: { json?: boolean; flag?: string; account?: string; owner?: string | false }) => printKeys(opts));
 
 const locations = program.command("locations").description("the where-used registry: where each key is stored (CSV import and export, discovery in secrets files)");
 
@@ -82,6 +85,13 @@ locations
   .option("--json", "print a JSON array")
   .option("--record", "add each place a known key was found as a secrets-repo location (idempotent)")
   .action((paths: string[], opts: DiscoverOptions) => discoverLocations(paths, opts));
+
+program
+  .command("remind")
+  .description("send the reminders owed today: 15, 7 and 1 days before a key is due, daily once overdue (never twice; failures retried)")
+  .option("--dry-run", "say what would be sent, send nothing")
+  .option("--json", "print the run's results as JSON")
+  .action((opts: { dryRun?: boolean; json?: boolean }) => cliRemind(opts));
 
 program
   .command("ses-smtp-password")

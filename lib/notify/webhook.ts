@@ -118,11 +118,23 @@ export async function postKeyNotice(notice: KeyNotice, opts: PostOptions = {}): 
   const refused = checkWebhookUrl(url, { allowLoopbackHttp: true });
   if (refused) return { ok: false, detail: `Notification failed: the webhook URL ${refused}.` };
 
+  // `text` is what Slack renders (escaped); `keyrotate` carries the raw values as JSON for machines.
+  return postWebhookMessage(noticeText(notice), notice, { ...opts, url });
+}
+
+/**
+ * Any keyrotate message to the webhook: `text` must already be escaped for Slack (escapeForSlack);
+ * `payload` goes along as JSON under `keyrotate`. Retried like a key notice.
+ */
+export async function postWebhookMessage(text: string, payload: unknown, opts: PostOptions = {}): Promise<NotifyOutcome> {
+  const url = opts.url ?? env().KEYROTATE_WEBHOOK_URL;
+  if (!url) return { ok: false, detail: "No webhook is configured (KEYROTATE_WEBHOOK_URL)." };
+  const refused = checkWebhookUrl(url, { allowLoopbackHttp: true });
+  if (refused) return { ok: false, detail: `Notification failed: the webhook URL ${refused}.` };
   const attempts = Math.max(1, opts.attempts ?? 3);
   const timeoutMs = opts.timeoutMs ?? 5_000;
   const backoffMs = opts.backoffMs ?? 200;
-  // `text` is what Slack renders (escaped); `keyrotate` carries the raw values as JSON for machines.
-  const body = JSON.stringify({ text: noticeText(notice), keyrotate: notice });
+  const body = JSON.stringify({ text, keyrotate: payload });
   for (let attempt = 1; ; attempt++) {
     const result = await postOnce(url, body, timeoutMs, opts.maxRetryAfterMs ?? 5_000);
     if (result.ok) return { ok: true };

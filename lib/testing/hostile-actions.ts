@@ -173,6 +173,16 @@ export function actionTargets(fx: HostileFixture): Record<string, ActionTarget> 
         fc.constantFrom({ name: "staging" }, { name: "production" }, { name: "default", roleArn: otherRole }, { name: "staging", roleArn: otherRole }),
       ),
     },
+    // Blank team and contact are valid (they clear the owner): the poison is text no form holds, or a key nobody has.
+    "(dashboard)/owners/actions.ts#setOwnerAction": {
+      actor: fx.rotator,
+      runs: 60,
+      payload: poisoned({
+        accessKeyId: { valid: keyVariants(fx.homeKey), poison: (e) => badKey(e).filter((k) => k !== fx.homeKey && k !== fx.otherAccountKey && k !== fx.protectedKey) },
+        team: { valid: text("payments", ""), poison: (e) => fc.oneof(overlong, fc.constantFrom("cr\rinside", ...CONTROL_UNICODE, ...broken(e)), nonNull(e)) },
+        contact: { valid: fc.constantFrom(undefined, "", "owner@example.org"), poison: (e) => fc.oneof(fc.constantFrom("not an address", "a@", "@example.org", "<script>@x", ...SQL), overlong, nonNull(e)) },
+      }),
+    },
     "(dashboard)/accounts/actions.ts#removeAccountAction": {
       actor: fx.admin,
       runs: 40,

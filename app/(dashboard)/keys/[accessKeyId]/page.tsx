@@ -8,6 +8,8 @@ import { KeyPanel } from "@/components/keys/key-panel.tsx";
 import { KeyUsage } from "@/components/keys/key-usage.tsx";
 import { GapTable } from "@/components/locations/gap-table.tsx";
 import { LocationsSection } from "@/components/locations/locations-section.tsx";
+import { OwnerSection } from "@/components/owners/owner-section.tsx";
+import { ReminderTable } from "@/components/reminders/reminder-table.tsx";
 import { PanelSkeleton } from "@/components/ui/panel-skeleton.tsx";
 import { pageActor } from "@/lib/auth/gate.ts";
 import { currentScope } from "@/lib/auth/scope-config.ts";
@@ -17,11 +19,13 @@ import { listAudit } from "@/lib/db/audit.ts";
 import { findKey } from "@/lib/db/keys.ts";
 import { findActiveRotation } from "@/lib/db/rotations.ts";
 import { listLocations } from "@/lib/db/locations.ts";
+import { listReminders } from "@/lib/db/reminders.ts";
 import { discoveryGaps } from "@/lib/discovery/runs.ts";
 import { thresholds } from "@/lib/env.ts";
 import { accessKeyIdSchema } from "@/lib/iam/schemas.ts";
 import { toKeyRow } from "@/lib/inventory/key-rows.ts";
 import { isSmtpUserFromConfig } from "@/lib/inventory/smtp-users.ts";
+import { ownerOfKey } from "@/lib/owners/key-owner.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -39,7 +43,7 @@ export default async function KeyPage({ params }: Props) {
   const accessKeyId = parsed.data;
   const key = await findKey(accessKeyId);
   if (!key) notFound();
-  const [rotation, scope] = await Promise.all([findActiveRotation(key.iamUserId), currentScope()]);
+  const [rotation, scope, owner] = await Promise.all([findActiveRotation(key.iamUserId), currentScope(), ownerOfKey(key)]);
   const verdict = scopeOf({ accountId: key.accountId, userName: key.userName, path: key.userPath, tags: key.userTags }, scope);
   const t = thresholds();
   const row = toKeyRow(key, new Date(), t);
@@ -61,6 +65,7 @@ export default async function KeyPage({ params }: Props) {
         readOnly={verdict.managed ? null : verdict.reason}
         smtpUser={isSmtpUserFromConfig({ userName: key.userName, path: key.userPath, tags: key.userTags })}
       />
+      <OwnerSection accessKeyId={accessKeyId} userName={key.userName} owner={owner} canEdit={can(actor.role, "owners.write")} />
       <Suspense fallback={<PanelSkeleton label="Loading the key's locations" rows={3} />}>
         <Locations accessKeyId={accessKeyId} canEdit={verdict.managed && can(actor.role, "location.write")} />
       </Suspense>
@@ -68,6 +73,9 @@ export default async function KeyPage({ params }: Props) {
         <Gaps iamUserId={key.iamUserId} />
       </Suspense>
       <KeyUsage accessKeyId={accessKeyId} canRecord={verdict.managed && can(actor.role, "location.write")} />
+      <Suspense fallback={<PanelSkeleton label="Loading the key's reminders" rows={2} />}>
+        <Reminders accessKeyId={accessKeyId} />
+      </Suspense>
       <Suspense fallback={<PanelSkeleton label="Loading the key's history" />}>
         <History accessKeyId={accessKeyId} />
       </Suspense>
@@ -90,6 +98,18 @@ async function Gaps({ iamUserId }: { iamUserId: string }) {
       </h2>
       <p className="text-sm text-slate-600 dark:text-slate-400">The latest discovery of these places disagrees with the recorded locations.</p>
       <GapTable gaps={gaps} caption="Where the recorded locations disagree with the latest discovery" showKey={false} />
+    </section>
+  );
+}
+
+async function Reminders({ accessKeyId }: { accessKeyId: string }) {
+  const reminders = await listReminders({ accessKeyId, limit: 20 });
+  return (
+    <section aria-labelledby="reminders-heading" className="space-y-2">
+      <h2 id="reminders-heading" className="text-lg font-semibold">
+        Reminders
+      </h2>
+      <ReminderTable reminders={reminders} caption={`Reminders sent about key ${accessKeyId}`} />
     </section>
   );
 }

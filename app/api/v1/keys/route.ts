@@ -2,14 +2,15 @@
 // table's filters as query parameters and cursor paging. Needs an API token (see lib/auth/token-gate.ts).
 import { tokenRoute } from "@/lib/auth/token-gate.ts";
 import { loadKeyRows } from "@/lib/inventory/dashboard.ts";
-import { pageOf, parseKeyQuery, publicKeyRow, selectKeyRows } from "@/lib/inventory/key-query.ts";
+import { ownersOfKeys, withOwner } from "@/lib/owners/key-owner.ts";
+import { pageOf, parseKeyQuery, selectKeyRows } from "@/lib/inventory/key-query.ts";
 
 export const dynamic = "force-dynamic";
 
 export const GET = tokenRoute("inventory.read", async (request: Request) => {
   const query = parseKeyQuery(new URL(request.url).searchParams, { paged: true, strict: true });
   if ("error" in query) return Response.json({ error: query.error }, { status: 400, headers: { "cache-control": "no-store" } });
-  const { rows } = await loadKeyRows();
+  const [{ rows }, owners] = await Promise.all([loadKeyRows(), ownersOfKeys()]);
   const { items, nextCursor } = pageOf(selectKeyRows(rows, query.filter), query.page);
-  return Response.json({ items: items.map(publicKeyRow), nextCursor }, { headers: { "cache-control": "no-store" } });
+  return Response.json({ items: items.map((r) => withOwner(r, owners)), nextCursor }, { headers: { "cache-control": "no-store" } });
 });

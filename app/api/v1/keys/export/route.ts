@@ -2,7 +2,8 @@
 // for a signed-in person. JSON is the array `keyrotate keys --json` prints.
 import { guardedRoute } from "@/lib/auth/gate.ts";
 import { loadKeyRows } from "@/lib/inventory/dashboard.ts";
-import { parseKeyQuery, publicKeyRow, selectKeyRows } from "@/lib/inventory/key-query.ts";
+import { ownersOfKeys, withOwner } from "@/lib/owners/key-owner.ts";
+import { parseKeyQuery, selectKeyRows } from "@/lib/inventory/key-query.ts";
 import { keysToCsv } from "@/lib/inventory/keys-csv.ts";
 
 export const dynamic = "force-dynamic";
@@ -15,8 +16,8 @@ export const GET = guardedRoute("inventory.read", async (request: Request) => {
   // Lenient about parameters it does not know: the dashboard's URL may carry others (sorting, paging).
   const query = parseKeyQuery(params, { paged: false, strict: false });
   if ("error" in query) return Response.json({ error: query.error }, { status: 400 });
-  const { rows } = await loadKeyRows();
-  const shown = selectKeyRows(rows, query.filter).map(publicKeyRow);
+  const [{ rows }, owners] = await Promise.all([loadKeyRows(), ownersOfKeys()]);
+  const shown = selectKeyRows(rows, query.filter).map((r) => withOwner(r, owners));
   const file = `keyrotate-keys-${new Date().toISOString().slice(0, 10)}.${format}`;
   const headers = { "content-disposition": `attachment; filename="${file}"`, "cache-control": "no-store" };
   if (format === "json") return new Response(JSON.stringify(shown, null, 2), { headers: { ...headers, "content-type": "application/json; charset=utf-8" } });
