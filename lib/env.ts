@@ -27,6 +27,19 @@ const regex = z.string().refine((v) => {
 }, "must be a valid regular expression");
 const tag = z.string().regex(/^[^=]+(=.*)?$/, "must be KEY or KEY=VALUE");
 
+/** A cron expression croner accepts; unset turns the schedule off. */
+const cron = (example: string) =>
+  optional(
+    z.string().refine((v) => {
+      try {
+        new Cron(v, { paused: true });
+        return true;
+      } catch {
+        return false;
+      }
+    }, `must be a cron expression such as ${example}`),
+  );
+
 const HOUR_S = 3600;
 const DAY_S = 24 * HOUR_S;
 
@@ -73,16 +86,7 @@ const envSchema = z.object({
   // Inventory and rules.
   KEYROTATE_SYNC_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
   /** A cron expression (e.g. "*\/30 * * * *"): the server syncs every account on it. Off when unset. */
-  KEYROTATE_SYNC_SCHEDULE: optional(
-    z.string().refine((v) => {
-      try {
-        new Cron(v, { paused: true });
-        return true;
-      } catch {
-        return false;
-      }
-    }, "must be a cron expression such as */30 * * * *"),
-  ),
+  KEYROTATE_SYNC_SCHEDULE: cron("*/30 * * * *"),
   KEYROTATE_MAX_KEY_AGE_DAYS: days(90),
   KEYROTATE_DUE_SOON_DAYS: days(14),
   KEYROTATE_NEVER_USED_GRACE_DAYS: days(7),
@@ -101,16 +105,7 @@ const envSchema = z.object({
   KEYROTATE_SMTP_URL: optional(z.url({ protocol: /^smtps?$/, error: "must be an smtp:// or smtps:// URL" })),
   KEYROTATE_MAIL_FROM: z.string().trim().min(3).default("keyrotate <keyrotate@localhost>"),
   /** A cron expression (e.g. "0 8 * * *"): the server sends due reminders on it. Off when unset. */
-  KEYROTATE_REMIND_SCHEDULE: optional(
-    z.string().refine((v) => {
-      try {
-        new Cron(v, { paused: true });
-        return true;
-      } catch {
-        return false;
-      }
-    }, "must be a cron expression such as 0 8 * * *"),
-  ),
+  KEYROTATE_REMIND_SCHEDULE: cron("0 8 * * *"),
   KEYROTATE_REMIND_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(5),
   // SES SMTP users: re-created under a dated name instead of rotated in place. Every criterion set must
   // hold; with none, a user is one when its name ends in a real date (`<base>.YYYYMMDD`).

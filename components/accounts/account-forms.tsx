@@ -1,11 +1,11 @@
 "use client";
 // The accounts page's forms: add an account (assumed role or the credentials' own), remove one.
-import { createContext, use, useState, type ReactNode } from "react";
 import { addAccountAction, removeAccountAction } from "@/app/(dashboard)/accounts/actions.ts";
 import { ROLES } from "@/lib/auth/roles.ts";
-import { dangerButton, primaryButton } from "../ui/button.ts";
+import { primaryButton } from "../ui/button.ts";
 import { Field, FormMessage, controlClass } from "../ui/field.tsx";
 import { useFormAction } from "../ui/use-form-action.ts";
+import { RowActionButton, RowNotices } from "../ui/row-notices.tsx";
 
 export function AddAccountForm() {
   const { state, pending, formRef, onSubmit } = useFormAction(addAccountAction);
@@ -42,34 +42,12 @@ export function AddAccountForm() {
   );
 }
 
-type Notice = { ok: boolean; message: string };
-const Announce = createContext<(notice: Notice) => void>(() => {});
-
-/** A removed account's row loses its button (and the message beside it): the outcome is said here instead. */
-export function AccountNotices({ children }: { children: ReactNode }) {
-  const [notice, setNotice] = useState<Notice | null>(null);
-  return (
-    <Announce value={setNotice}>
-      {children}
-      <p aria-live="polite" className="text-sm text-slate-700 dark:text-slate-300">
-        {notice?.message}
-      </p>
-    </Announce>
-  );
-}
+export const AccountNotices = RowNotices;
 
 export function RemoveAccountButton({ name }: { name: string }) {
-  const announce = use(Announce);
-  const { state, pending, onSubmit } = useFormAction(removeAccountAction, (answer) => {
-    if (answer.ok) announce(answer);
-  });
   return (
-    <form onSubmit={onSubmit} className="inline-flex items-center gap-2">
-      <input type="hidden" name="name" value={name} />
-      <button type="submit" disabled={pending} aria-label={`Remove account ${name}`} className={dangerButton}>
-        Remove
-      </button>
-      {!state.ok && <FormMessage state={state} pending={pending} />}
-    </form>
+    <RowActionButton action={removeAccountAction} name={name} label={`Remove account ${name}`}>
+      Remove
+    </RowActionButton>
   );
 }

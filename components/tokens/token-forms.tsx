@@ -1,12 +1,13 @@
 "use client";
 // The API tokens page's forms: create a token (shown once, in a dialog), revoke one.
-import { createContext, use, useState, type ReactNode } from "react";
+import { useState } from "react";
 import { createTokenAction, revokeTokenAction } from "@/app/(dashboard)/tokens/actions.ts";
 import { ROLES } from "@/lib/auth/roles.ts";
 import { CopyBlock, OnceDialog } from "../keys/once-dialog.tsx";
-import { dangerButton, primaryButton } from "../ui/button.ts";
+import { primaryButton } from "../ui/button.ts";
 import { Field, FormMessage, controlClass } from "../ui/field.tsx";
 import { useFormAction } from "../ui/use-form-action.ts";
+import { RowActionButton, RowNotices } from "../ui/row-notices.tsx";
 
 type Created = { name: string; role: string; token: string };
 
@@ -56,34 +57,12 @@ export function CreateTokenForm() {
   );
 }
 
-type Notice = { ok: boolean; message: string };
-const Announce = createContext<(notice: Notice) => void>(() => {});
-
-/** A revoked token's row loses its button (and the message beside it): the outcome is said here instead. */
-export function TokenNotices({ children }: { children: ReactNode }) {
-  const [notice, setNotice] = useState<Notice | null>(null);
-  return (
-    <Announce value={setNotice}>
-      {children}
-      <p aria-live="polite" className="text-sm text-slate-700 dark:text-slate-300">
-        {notice?.message}
-      </p>
-    </Announce>
-  );
-}
+export const TokenNotices = RowNotices;
 
 export function RevokeTokenButton({ name }: { name: string }) {
-  const announce = use(Announce);
-  const { state, pending, onSubmit } = useFormAction(revokeTokenAction, (answer) => {
-    if (answer.ok) announce(answer);
-  });
   return (
-    <form onSubmit={onSubmit} className="inline-flex items-center gap-2">
-      <input type="hidden" name="name" value={name} />
-      <button type="submit" disabled={pending} aria-label={`Revoke token ${name}`} className={dangerButton}>
-        Revoke
-      </button>
-      {!state.ok && <FormMessage state={state} pending={pending} />}
-    </form>
+    <RowActionButton action={revokeTokenAction} name={name} label={`Revoke token ${name}`}>
+      Revoke
+    </RowActionButton>
   );
 }

@@ -1,0 +1,40 @@
+"use client";
+// A row whose action removes the row's own button (an account removed, a token revoked) loses the message
+// beside it with the next render: the outcome is announced once for the whole table, below it.
+import { createContext, use, useState, type ReactNode } from "react";
+import type { ActionState, ServerAction } from "@/lib/auth/action.ts";
+import { dangerButton } from "./button.ts";
+import { FormMessage } from "./field.tsx";
+import { useFormAction } from "./use-form-action.ts";
+
+type Notice = { ok: boolean; message: string };
+const Announce = createContext<(notice: Notice) => void>(() => {});
+
+export function RowNotices({ children }: { children: ReactNode }) {
+  const [notice, setNotice] = useState<Notice | null>(null);
+  return (
+    <Announce value={setNotice}>
+      {children}
+      <p aria-live="polite" className="text-sm text-slate-700 dark:text-slate-300">
+        {notice?.message}
+      </p>
+    </Announce>
+  );
+}
+
+/** A one-button form posting `name`; a success is said by the enclosing RowNotices, a refusal beside the button. */
+export function RowActionButton<Reply>({ action, name, label, children }: { action: ServerAction<Reply>; name: string; label: string; children: ReactNode }) {
+  const announce = use(Announce);
+  const { state, pending, onSubmit } = useFormAction(action, (answer: ActionState<Reply>) => {
+    if (answer.ok) announce(answer);
+  });
+  return (
+    <form onSubmit={onSubmit} className="inline-flex items-center gap-2">
+      <input type="hidden" name="name" value={name} />
+      <button type="submit" disabled={pending} aria-label={label} className={dangerButton}>
+        {children}
+      </button>
+      {!state.ok && <FormMessage state={state} pending={pending} />}
+    </form>
+  );
+}
