@@ -29,7 +29,6 @@ export async function withUserLease<T>(accountId: string, userName: string, body
   }
 }
 
-
 async function acquireWithin(name: string, holder: string): Promise<boolean> {
   const until = Date.now() + WAIT_MS;
   for (;;) {
