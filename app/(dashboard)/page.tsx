@@ -1,12 +1,15 @@
 import Link from "next/link";
+import { Suspense } from "react";
 import { ExportLinks } from "@/components/inventory/export-links.tsx";
 import { SummaryCards } from "@/components/inventory/summary-cards.tsx";
 import { KeysTable, type KeyTableRow } from "@/components/inventory/keys-table.tsx";
 import { SyncButton } from "@/components/inventory/sync-button.tsx";
+import { OwnerCountsTable } from "@/components/owners/owner-counts.tsx";
+import { PanelSkeleton } from "@/components/ui/panel-skeleton.tsx";
 import { formatDateTime, timeAgo } from "@/components/ui/format.ts";
 import { pageActor } from "@/lib/auth/gate.ts";
 import { can, keyPermissions } from "@/lib/auth/roles.ts";
-import { loadKeyPage } from "@/lib/inventory/dashboard.ts";
+import { loadKeyPage, loadOwnerCounts } from "@/lib/inventory/dashboard.ts";
 import { parseKeyView } from "@/lib/inventory/key-view.ts";
 import { listActiveRotations, type RotationRecord } from "@/lib/db/rotations.ts";
 import { lastSuccessfulSync } from "@/lib/db/sync-runs.ts";
@@ -53,10 +56,27 @@ export default async function DashboardPage({ searchParams }: Props) {
         page={keys.page}
         pages={keys.pages}
         accounts={keys.accounts}
+        teams={keys.teams}
         thresholds={thresholds}
         permissions={keyPermissions(actor.role)}
       />
+      <Suspense fallback={<PanelSkeleton label="Loading the keys by owner" rows={3} />}>
+        <KeysByOwner now={now} />
+      </Suspense>
     </div>
+  );
+}
+
+async function KeysByOwner({ now }: { now: Date }) {
+  const owners = await loadOwnerCounts(now);
+  if (owners.length === 0) return null;
+  return (
+    <section aria-labelledby="owners-heading" className="space-y-2">
+      <h2 id="owners-heading" className="font-semibold">
+        Keys by owner
+      </h2>
+      <OwnerCountsTable owners={owners} />
+    </section>
   );
 }
 

@@ -46,7 +46,7 @@ export const AccountNotices = RowNotices;
 
 export function RemoveAccountButton({ name }: { name: string }) {
   return (
-    <RowActionButton action={removeAccountAction} name={name} label={`Remove account ${name}`}>
+    <RowActionButton action={removeAccountAction} fields={{ name }} label={`Remove account ${name}`}>
       Remove
     </RowActionButton>
   );

@@ -1,9 +1,9 @@
 "use client";
 // "Export CSV" and "Export JSON" of the inventory with the table's current filters, which the table keeps
-// in the URL (?q=&flag=&status=&account=): the export route applies the same filters on the server.
+// in the URL (?q=&flag=&status=&account=&owner=&noOwner=): the export route applies the same filters on the server.
 import { useSearchParams } from "next/navigation";
 
-const FILTERS = ["q", "flag", "status", "account"] as const;
+const FILTERS = ["q", "flag", "status", "account", "owner", "noOwner"] as const;
 const link = "text-sm text-blue-700 underline-offset-2 hover:underline dark:text-blue-300";
 
 export function exportHref(format: "csv" | "json", current: URLSearchParams): string {

@@ -1,7 +1,7 @@
 "use client";
 // The filters above the keys table and the pager below it; each change is a new URL (use-key-view.ts).
 import { useRef, useState } from "react";
-import { FLAGS, FLAG_INFO, type Flag } from "@/lib/inventory/flags.ts";
+import { FLAGS, FLAG_INFO, type FlagFilter } from "@/lib/inventory/flags.ts";
 import { PAGE_SIZES, type KeyView, type PageSize } from "@/lib/inventory/key-view.ts";
 import type { KeyStatus } from "@/lib/iam/types.ts";
 import { secondaryButton } from "../ui/button.ts";
@@ -14,9 +14,13 @@ const STATUSES = [
 
 type Change = (next: Partial<KeyView>, opts?: { replace?: boolean }) => void;
 
-type FilterProps = { view: KeyView; accounts: Array<{ id: string; name: string | null }>; change: Change };
+type FilterProps = { view: KeyView; accounts: Array<{ id: string; name: string | null }>; teams: string[]; change: Change };
 
-export function KeyFilters({ view, accounts, change }: FilterProps) {
+// The owner select's value for "keys whose user has no owning team" (noOwner=1 in the URL). Team names
+// are trimmed, so no team can be called this.
+const NO_OWNER = " no owner";
+
+export function KeyFilters({ view, accounts, teams, change }: FilterProps) {
   const [text, setText] = useState(view.q);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   // Typing asks the server once the person pauses, not on every keystroke.
@@ -34,10 +38,16 @@ export function KeyFilters({ view, accounts, change }: FilterProps) {
       <SelectFilter
         label="Flag"
         value={view.flag ?? ""}
-        options={FLAGS.map((f) => ({ value: f, label: FLAG_INFO[f].label }))}
-        onChange={(v) => change({ flag: (v || null) as Flag | null })}
+        options={[...FLAGS.map((f) => ({ value: f, label: FLAG_INFO[f].label })), { value: "exempted", label: "Exempted" }]}
+        onChange={(v) => change({ flag: (v || null) as FlagFilter | null })}
       />
       <SelectFilter label="Status" value={view.status ?? ""} options={STATUSES} onChange={(v) => change({ status: (v || null) as KeyStatus | null })} />
+      <SelectFilter
+        label="Owner"
+        value={view.noOwner ? NO_OWNER : (view.owner ?? "")}
+        options={[...teams.map((t) => ({ value: t, label: t })), { value: NO_OWNER, label: "No owner" }]}
+        onChange={(v) => change({ owner: v && v !== NO_OWNER ? v : null, noOwner: v === NO_OWNER })}
+      />
       {(accounts.length > 1 || view.account) && (
         <SelectFilter
           label="Account"

@@ -8,13 +8,14 @@ import type { Thresholds } from "@/lib/inventory/flags.ts";
 import type { KeyRow } from "@/lib/inventory/key-rows.ts";
 import type { KeyView, SortKey } from "@/lib/inventory/key-view.ts";
 import { KeyActions, type KeyPermissions, type Notice } from "../keys/key-actions.tsx";
-import { FlagBadge } from "../ui/flag-badge.tsx";
+import { FlagBadges } from "../ui/flag-badge.tsx";
+import { NoticeToast } from "../ui/notice-toast.tsx";
 import { formatDate } from "../ui/format.ts";
 import { cell, tableClass, tableFrame, tbodyClass, theadClass } from "../ui/table.tsx";
 import { KeyFilters, KeyPager } from "./key-view-controls.tsx";
 import { useKeyView } from "./use-key-view.ts";
 
-export type KeyTableRow = KeyRow & { locationCount: number; readOnly: string | null; rotationId?: string | null; rotationStep?: string | null };
+export type KeyTableRow = KeyRow & { owner: string | null; locationCount: number; readOnly: string | null; rotationId?: string | null; rotationStep?: string | null };
 
 const col = createColumnHelper<KeyTableRow>();
 
@@ -28,6 +29,8 @@ type Props = {
   page: number;
   pages: number;
   accounts: Array<{ id: string; name: string | null }>;
+  /** The owning teams, for the owner filter. */
+  teams: string[];
   thresholds: Thresholds;
   permissions: KeyPermissions;
 };
@@ -46,7 +49,7 @@ function useStable<T>(value: T): T {
   return held;
 }
 
-export function KeysTable({ rows, total, all, view, page, pages, accounts, thresholds: thresholdsProp, permissions: permissionsProp }: Props) {
+export function KeysTable({ rows, total, all, view, page, pages, accounts, teams, thresholds: thresholdsProp, permissions: permissionsProp }: Props) {
   const thresholds = useStable(thresholdsProp);
   const permissions = useStable(permissionsProp);
   // Outcomes of row actions are announced here: a deleted key's row, and its buttons, are gone.
@@ -74,6 +77,12 @@ export function KeysTable({ rows, total, all, view, page, pages, accounts, thres
             {r.accountName && <span className="block font-mono text-xs text-slate-600 dark:text-slate-400">{r.accountId}</span>}
           </span>
         ),
+      }),
+      col.accessor("owner", {
+        id: "owner",
+        header: "Owner",
+        enableSorting: false,
+        cell: (c) => c.getValue() ?? <span className="text-slate-600 dark:text-slate-400">none</span>,
       }),
       col.accessor("accessKeyId", {
         id: "key",
@@ -113,9 +122,7 @@ export function KeysTable({ rows, total, all, view, page, pages, accounts, thres
                 Rotating: {r.rotationStep}
               </span>
             )}
-            {r.flags.map((f) => (
-              <FlagBadge key={f} flag={f} thresholds={thresholds} />
-            ))}
+            <FlagBadges flags={r.flags} exemptions={r.exemptions} thresholds={thresholds} />
           </span>
         ),
       }),
@@ -168,7 +175,7 @@ export function KeysTable({ rows, total, all, view, page, pages, accounts, thres
   return (
     <section aria-label="Access keys">
       <div className="mb-3 flex flex-wrap items-end gap-3">
-        <KeyFilters view={view} accounts={accounts} change={change} />
+        <KeyFilters view={view} accounts={accounts} teams={teams} change={change} />
         <p className="ml-auto text-sm text-slate-600 dark:text-slate-400" aria-live="polite" data-testid="key-count">
           {total === 0 ? `0 of ${all} keys` : `${first}–${first + shown.length - 1} of ${total} keys`}
           {total !== all && total > 0 ? ` (${all} in all)` : ""}
@@ -223,23 +230,7 @@ export function KeysTable({ rows, total, all, view, page, pages, accounts, thres
         </table>
       </div>
       <KeyPager view={view} page={page} pages={pages} change={change} />
-      <div className="fixed right-4 bottom-4 z-10 flex max-w-md items-start gap-3">
-        <p
-          aria-live="polite"
-          className={
-            notice
-              ? `rounded border px-3 py-2 text-sm shadow ${notice.ok ? "border-green-300 bg-green-50 text-green-900 dark:border-green-800 dark:bg-green-950 dark:text-green-100" : "border-red-300 bg-red-50 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"}`
-              : "sr-only"
-          }
-        >
-          {notice?.message}
-        </p>
-        {notice && (
-          <button type="button" onClick={() => setNotice(null)} className="rounded bg-white px-2 py-1 text-sm shadow dark:bg-slate-800">
-            Dismiss
-          </button>
-        )}
-      </div>
+      <NoticeToast notice={notice} onDismiss={() => setNotice(null)} />
     </section>
   );
 }

@@ -23,7 +23,8 @@ export type KeyPermissions = {
   override?: boolean;
 };
 
-export type Notice = { ok: boolean; message: string };
+export type { Notice } from "../ui/notice-toast.tsx";
+import type { Notice } from "../ui/notice-toast.tsx";
 
 type Props = {
   accountId: string;

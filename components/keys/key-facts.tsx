@@ -1,7 +1,7 @@
 // A key's facts as of the last sync, and what its flags say to do.
 import { FLAG_INFO, type Thresholds } from "@/lib/inventory/flags.ts";
 import type { KeyRow } from "@/lib/inventory/key-rows.ts";
-import { FlagBadge } from "../ui/flag-badge.tsx";
+import { ExemptionBadge, FlagBadge } from "../ui/flag-badge.tsx";
 import { formatDate } from "../ui/format.ts";
 
 type Props = { row: KeyRow; accountName: string | null; thresholds: Thresholds };
@@ -31,7 +31,7 @@ export function KeyFacts({ row, accountName, thresholds }: Props) {
         ))}
       </dl>
       <h3 className="mt-4 text-xs uppercase text-slate-500 dark:text-slate-400">Flags</h3>
-      {row.flags.length === 0 ? (
+      {row.flags.length === 0 && row.exemptions.length === 0 ? (
         <p className="text-sm">None: nothing needs doing.</p>
       ) : (
         <ul className="mt-1 space-y-1 text-sm">
@@ -39,6 +39,12 @@ export function KeyFacts({ row, accountName, thresholds }: Props) {
             <li key={flag} className="flex flex-wrap items-baseline gap-2">
               <FlagBadge flag={flag} thresholds={thresholds} />
               <span aria-hidden>{FLAG_INFO[flag].explanation(thresholds)}</span>
+            </li>
+          ))}
+          {row.exemptions.map((e) => (
+            <li key={`${e.scope}-${e.flag}`} className="flex flex-wrap items-baseline gap-2">
+              <ExemptionBadge exemption={e} />
+              <span aria-hidden>{e.reason}</span>
             </li>
           ))}
         </ul>

@@ -4,7 +4,7 @@ import type { Thresholds } from "@/lib/inventory/flags.ts";
 import type { KeyRow } from "@/lib/inventory/key-rows.ts";
 import type { LocationRecord } from "@/lib/db/locations.ts";
 import { LOCATION_KIND_LABELS } from "@/lib/locations/schema.ts";
-import { FlagBadge } from "../ui/flag-badge.tsx";
+import { FlagBadges } from "../ui/flag-badge.tsx";
 import { DataTable, cell } from "../ui/table.tsx";
 
 /** Enough for any real search; a one-letter query on a large registry would otherwise render it all. */
@@ -43,9 +43,7 @@ export function KeyResults({ rows, thresholds }: { rows: KeyRow[]; thresholds: T
                   <td className={`${cell} tabular-nums`}>{r.ageDays}</td>
                   <td className={cell}>
                     <span className="flex flex-wrap gap-1">
-                      {r.flags.map((f) => (
-                        <FlagBadge key={f} flag={f} thresholds={thresholds} />
-                      ))}
+                      <FlagBadges flags={r.flags} exemptions={r.exemptions} thresholds={thresholds} />
                     </span>
                   </td>
                 </tr>

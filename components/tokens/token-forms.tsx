@@ -61,7 +61,7 @@ export const TokenNotices = RowNotices;
 
 export function RevokeTokenButton({ name }: { name: string }) {
   return (
-    <RowActionButton action={revokeTokenAction} name={name} label={`Revoke token ${name}`}>
+    <RowActionButton action={revokeTokenAction} fields={{ name }} label={`Revoke token ${name}`}>
       Revoke
     </RowActionButton>
   );

@@ -1,4 +1,5 @@
 import { FLAG_INFO, type Flag, type Thresholds } from "@/lib/inventory/flags.ts";
+import type { KeyExemption } from "@/lib/inventory/exemptions.ts";
 import { Hint } from "./hint.tsx";
 
 const tone: Record<Flag, string> = {
@@ -11,13 +12,38 @@ const tone: Record<Flag, string> = {
   "no-locations": "bg-pink-100 text-pink-800 ring-pink-300 dark:bg-pink-950 dark:text-pink-200 dark:ring-pink-800",
 };
 
+const badge = "inline-flex items-center rounded px-1.5 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset";
+
 export function FlagBadge({ flag, thresholds }: { flag: Flag; thresholds: Thresholds }) {
+  return <Hint label={FLAG_INFO[flag].label} hint={FLAG_INFO[flag].explanation(thresholds)} data={{ "data-flag": flag }} className={`${badge} ${tone[flag]}`} />;
+}
+
+/** The day an exemption ends, as people write it: the flag is raised again from that day. */
+export const exemptionEnd = (e: Pick<KeyExemption, "expiresAt">) => e.expiresAt.slice(0, 10);
+
+/** An exemption in force: never hides the key, says which flag it holds back, until when, and why. */
+export function ExemptionBadge({ exemption: e }: { exemption: KeyExemption }) {
+  const whose = e.scope === "user" ? "every key of this user" : "this key";
   return (
     <Hint
-      label={FLAG_INFO[flag].label}
-      hint={FLAG_INFO[flag].explanation(thresholds)}
-      data={{ "data-flag": flag }}
-      className={`inline-flex items-center rounded px-1.5 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset ${tone[flag]}`}
+      label={`Exempt: ${FLAG_INFO[e.flag].label} until ${exemptionEnd(e)}`}
+      hint={`${e.createdBy} exempted ${whose} from "${FLAG_INFO[e.flag].label}" until ${exemptionEnd(e)}: ${e.reason}`}
+      data={{ "data-exempt": e.flag }}
+      className={`${badge} border border-dashed border-slate-500 bg-white text-slate-800 ring-transparent dark:bg-slate-900 dark:text-slate-100`}
     />
+  );
+}
+
+/** A key's raised flags, then its exemptions. */
+export function FlagBadges({ flags, exemptions, thresholds }: { flags: Flag[]; exemptions: KeyExemption[]; thresholds: Thresholds }) {
+  return (
+    <>
+      {flags.map((f) => (
+        <FlagBadge key={f} flag={f} thresholds={thresholds} />
+      ))}
+      {exemptions.map((e) => (
+        <ExemptionBadge key={`${e.scope}-${e.flag}`} exemption={e} />
+      ))}
+    </>
   );
 }

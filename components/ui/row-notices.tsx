@@ -22,15 +22,19 @@ export function RowNotices({ children }: { children: ReactNode }) {
   );
 }
 
-/** A one-button form posting `name`; a success is said by the enclosing RowNotices, a refusal beside the button. */
-export function RowActionButton<Reply>({ action, name, label, children }: { action: ServerAction<Reply>; name: string; label: string; children: ReactNode }) {
+type RowActionProps<Reply> = { action: ServerAction<Reply>; fields: Record<string, string>; label: string; children: ReactNode };
+
+/** A one-button form posting `fields`; a success is said by the enclosing RowNotices, a refusal beside the button. */
+export function RowActionButton<Reply>({ action, fields, label, children }: RowActionProps<Reply>) {
   const announce = use(Announce);
   const { state, pending, onSubmit } = useFormAction(action, (answer: ActionState<Reply>) => {
     if (answer.ok) announce(answer);
   });
   return (
     <form onSubmit={onSubmit} className="inline-flex items-center gap-2">
-      <input type="hidden" name="name" value={name} />
+      {Object.entries(fields).map(([field, value]) => (
+        <input key={field} type="hidden" name={field} value={value} />
+      ))}
       <button type="submit" disabled={pending} aria-label={label} className={dangerButton}>
         {children}
       </button>

@@ -21,6 +21,7 @@ export const PERMISSIONS = {
   "rotation.override": "admin",
   "accounts.manage": "admin",
   "tokens.manage": "admin",
+  "exemptions.manage": "admin",
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -2,23 +2,39 @@ import "server-only";
 // The compliance figures, counted by the database with the bounds of lib/inventory/flag-cutoffs.ts (the
 // flags' own thresholds), never by loading every key; and the per-account snapshots that make the trend.
 import { db } from "./client.ts";
+import { exemption } from "./key-flag-sql.ts";
 import { ageBuckets, bucketRange, flagCutoffs, lastUseBuckets } from "../inventory/flag-cutoffs.ts";
-import type { Thresholds } from "../inventory/flags.ts";
+import type { Flag, Thresholds } from "../inventory/flags.ts";
 
-/** Within policy: not overdue (an active key at most maxKeyAgeDays old, or an inactive key). */
+/** Within policy: not overdue (an active key at most maxKeyAgeDays old, an inactive key, or one exempted from "overdue"). */
 export type ComplianceCounts = { total: number; withinPolicy: number; overdue: number; dueSoon: number; neverUsed: number };
 export type AccountCompliance = ComplianceCounts & { accountId: string; accountName: string | null };
 export type BucketCount = { label: string; count: number; overLimit: boolean };
 
 const live = { deletedAt: null } as const;
 
-function flagWheres(now: Date, t: Thresholds) {
+/** The live keys an exemption in force holds back from `flag`: few, so a list is cheaper than a join. */
+async function exemptKeyIds(now: Date, flag: Flag): Promise<string[]> {
+  const rows = await db().$queryRaw<{ id: string }[]>`SELECT k."accessKeyId" AS id FROM "AccessKey" k WHERE k."deletedAt" IS NULL AND ${exemption(now, flag)}`;
+  return rows.map((r) => r.id);
+}
+
+/** Counted as raised flags are (KeyRow.flags): an exempted key does not count under the flag it is exempt from. */
+async function flagWheres(now: Date, t: Thresholds) {
   const c = flagCutoffs(now, t);
+  const [overdue, dueSoon, neverUsed] = await Promise.all((["overdue", "due-soon", "never-used"] as const).map((f) => exemptKeyIds(now, f)));
+  const notIn = (ids: string[]) => (ids.length ? { accessKeyId: { notIn: ids } } : {});
   return {
-    overdue: { ...live, status: "Active", createDate: { lte: c.overdueAtOrBefore } },
-    dueSoon: { ...live, status: "Active", createDate: { gt: c.overdueAtOrBefore, ...(c.dueSoonAtOrBefore ? { lte: c.dueSoonAtOrBefore } : {}) } },
-    neverUsed: { ...live, lastUsedDate: null, createDate: { lte: c.neverUsedAtOrBefore } },
+    overdue: { ...live, ...notIn(overdue), status: "Active", createDate: { lte: c.overdueAtOrBefore } },
+    dueSoon: { ...live, ...notIn(dueSoon), status: "Active", createDate: { gt: c.overdueAtOrBefore, ...(c.dueSoonAtOrBefore ? { lte: c.dueSoonAtOrBefore } : {}) } },
+    neverUsed: { ...live, ...notIn(neverUsed), lastUsedDate: null, createDate: { lte: c.neverUsedAtOrBefore } },
   };
+}
+
+/** Live keys carrying an exemption in force, of any flag. */
+export async function countExemptedKeys(now: Date): Promise<number> {
+  const [{ n }] = await db().$queryRaw<[{ n: bigint | number }]>`SELECT COUNT(*) AS n FROM "AccessKey" k WHERE k."deletedAt" IS NULL AND ${exemption(now, null)}`;
+  return Number(n);
 }
 
 const counts = (total: number, overdue: number, dueSoon: number, neverUsed: number): ComplianceCounts => ({
@@ -31,7 +47,7 @@ const counts = (total: number, overdue: number, dueSoon: number, neverUsed: numb
 
 /** One account's figures: four counts. */
 export async function accountCompliance(accountId: string, now: Date, t: Thresholds): Promise<ComplianceCounts> {
-  const w = flagWheres(now, t);
+  const w = await flagWheres(now, t);
   const k = db().accessKey;
   const [total, overdue, dueSoon, neverUsed] = await Promise.all([
     k.count({ where: { ...live, accountId } }),
@@ -44,7 +60,7 @@ export async function accountCompliance(accountId: string, now: Date, t: Thresho
 
 /** Every account holding keys, grouped by the database. */
 export async function complianceByAccount(now: Date, t: Thresholds): Promise<AccountCompliance[]> {
-  const w = flagWheres(now, t);
+  const w = await flagWheres(now, t);
   const k = db().accessKey;
   const grouped = (where: object) =>
     k.groupBy({ by: ["accountId"], where, _count: { _all: true } }).then((rows) => new Map(rows.map((r) => [r.accountId, r._count._all])));

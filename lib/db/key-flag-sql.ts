@@ -44,3 +44,17 @@ export function flagCondition(flag: Flag, now: Date, t: Thresholds): Prisma.Sql 
       return Prisma.sql`(${active} AND ${lastUsedDate} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "Location" l WHERE l."accessKeyId" = k."accessKeyId"))`;
   }
 }
+
+// An exemption in force covers the key: its own, or its user's (lib/inventory/exemptions.ts). `flag` null: any flag.
+export function exemption(now: Date, flag: Flag | null): Prisma.Sql {
+  const ofFlag = flag ? Prisma.sql` AND e."flag" = ${flag}` : Prisma.empty;
+  return Prisma.sql`EXISTS (SELECT 1 FROM "Exemption" e WHERE e."endedAt" IS NULL AND e."expiresAt" > ${now}${ofFlag} AND e."accountId" = k."accountId" AND (e."accessKeyId" = k."accessKeyId" OR (e."accessKeyId" IS NULL AND e."userName" = (SELECT eu."userName" FROM "IamUser" eu WHERE eu."id" = k."iamUserId"))))`;
+}
+
+/** The flag is raised: its condition holds and no exemption in force holds it back (KeyRow.flags). */
+export function raisedCondition(flag: Flag, now: Date, t: Thresholds): Prisma.Sql {
+  return Prisma.sql`(${flagCondition(flag, now, t)} AND NOT ${exemption(now, flag)})`;
+}
+
+/** The key carries at least one exemption in force (KeyRow.exemptions is not empty). */
+export const exemptedCondition = (now: Date) => exemption(now, null);

@@ -4,11 +4,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { setupFreshDatabase } from "../testing/use-database.ts";
 import { DEFAULT_THRESHOLDS, FLAGS, type Thresholds } from "../inventory/flags.ts";
 import { DEFAULT_VIEW, type KeyView } from "../inventory/key-view.ts";
+import { exemptionIndex } from "../inventory/exemptions.ts";
 import { summarize, toKeyRow, type KeyRow } from "../inventory/key-rows.ts";
 import type { IamUserWithKeys, KeyStatus } from "../iam/types.ts";
 import { saveAccount } from "./accounts.ts";
 import { saveInventory } from "./inventory.ts";
-import { countKeys, pageOfKeys } from "./key-page.ts";
+import { createExemption, endExemption, listExemptionsInForce } from "./exemptions.ts";
+import { countKeys, countKeysByUser, pageOfKeys } from "./key-page.ts";
 import { listKeys } from "./keys.ts";
 import { createLocation } from "./locations.ts";
 
@@ -77,10 +79,10 @@ beforeAll(async () => {
 });
 
 /** Every key the view selects, in order, page by page. */
-async function allPages(view: Partial<KeyView>): Promise<string[]> {
+async function allPages(view: Partial<KeyView>, users: Parameters<typeof pageOfKeys>[3] = null): Promise<string[]> {
   const ids: string[] = [];
   for (let page = 1; ; page++) {
-    const result = await pageOfKeys({ ...DEFAULT_VIEW, size: 50, ...view, page }, now, t);
+    const result = await pageOfKeys({ ...DEFAULT_VIEW, size: 50, ...view, page }, now, t, users);
     ids.push(...result.keys.map((k) => k.accessKeyId));
     if (page >= result.pages) {
       expect(ids).toHaveLength(result.total);
@@ -104,7 +106,7 @@ describe("the dashboard's paged query", () => {
   it("counts what summarize counts, and each flag as computeFlags raises it", async () => {
     const counts = await countKeys(now, t);
     const summary = summarize(rows);
-    expect({ keys: counts.keys, overdue: counts.overdue, dueSoon: counts["due-soon"], usersWithTwoKeys: counts.usersWithTwoKeys, neverUsed: counts["never-used"] }).toEqual(summary);
+    expect({ keys: counts.keys, overdue: counts.overdue, dueSoon: counts["due-soon"], usersWithTwoKeys: counts.usersWithTwoKeys, neverUsed: counts["never-used"], exempted: counts.exempted }).toEqual(summary);
     for (const flag of FLAGS) expect(counts[flag], flag).toBe(rows.filter((r) => r.flags.includes(flag)).length);
   });
 
@@ -146,5 +148,55 @@ describe("the dashboard's paged query", () => {
 
   it("answers an empty page for a filter nothing matches", async () => {
     expect(await pageOfKeys({ ...DEFAULT_VIEW, q: "nobody-has-this" }, now, t)).toEqual({ keys: [], total: 0, page: 1, pages: 1 });
+  });
+});
+
+describe("with exemptions in force, expired and ended", () => {
+  let exempted: KeyRow[] = [];
+
+  beforeAll(async () => {
+    const stored = await listKeys();
+    const flagged = (flag: string) => rows.filter((r) => r.flags.includes(flag as never));
+    const grant = (r: KeyRow, flag: string, over: { key?: boolean; expiresAt?: Date } = {}) =>
+      createExemption({ accountId: r.accountId, userName: r.userName, accessKeyId: over.key === false ? null : r.accessKeyId, flag: flag as never, reason: "test", expiresAt: over.expiresAt ?? new Date(now.getTime() + 30 * DAY), createdBy: "test" });
+    for (const r of flagged("overdue").slice(0, 5)) await grant(r, "overdue");
+    for (const r of flagged("two-keys").slice(0, 2)) await grant(r, "two-keys", { key: false });
+    // Held back by nothing: one expired a millisecond before now, one ended, one from a flag the key lacks.
+    await grant(flagged("stale")[0], "stale", { expiresAt: new Date(now.getTime() - 1) });
+    const ended = await grant(flagged("never-used")[0], "never-used");
+    await endExemption(ended.id, "test", new Date(now.getTime() - DAY));
+    await grant(rows.find((r) => !r.flags.includes("inactive"))!, "inactive");
+    const exemptions = exemptionIndex(await listExemptionsInForce(now), now);
+    exempted = stored.map((k) => toKeyRow(k, now, t, exemptions(k)));
+  });
+
+  it("holds back exactly the flags in force: 5 overdue keys, and every key of 2 users from two-keys", () => {
+    const held = (flag: string) => rows.filter((r) => r.flags.includes(flag as never)).length - exempted.filter((r) => r.flags.includes(flag as never)).length;
+    expect([held("overdue"), held("two-keys"), held("stale"), held("never-used")]).toEqual([5, 4, 0, 0]);
+  });
+
+  it.each([...FLAGS, "exempted" as const])("selects the keys whose rows say %s", async (flag) => {
+    const expected = exempted.filter((r) => (flag === "exempted" ? r.exemptions.length > 0 : r.flags.includes(flag))).map((r) => r.accessKeyId);
+    expect((await allPages({ flag })).sort()).toEqual(expected.sort());
+  });
+
+  it("counts what summarize counts on the exempted rows, per key and per user", async () => {
+    const counts = await countKeys(now, t);
+    const summary = summarize(exempted);
+    expect(summary.exempted).toBeGreaterThanOrEqual(6); // 5 overdue keys, 2 users' keys and one more: some may overlap
+    expect({ keys: counts.keys, overdue: counts.overdue, dueSoon: counts["due-soon"], usersWithTwoKeys: counts.usersWithTwoKeys, neverUsed: counts["never-used"], exempted: counts.exempted }).toEqual(summary);
+    const perUser = [...(await countKeysByUser(now, t)).values()];
+    expect(perUser.reduce((n, c) => n + c.overdue, 0)).toBe(summary.overdue);
+    expect(perUser.reduce((n, c) => n + c.total, 0)).toBe(summary.keys);
+  });
+
+  it("keeps the users an owner filter names, as a list or as its complement", async () => {
+    const stored = await listKeys();
+    const some = [...new Set(stored.slice(0, 7).map((k) => k.iamUserId))];
+    const ofUsers = (ids: string[]) => stored.filter((k) => ids.includes(k.iamUserId)).map((k) => k.accessKeyId).sort();
+    expect((await allPages({}, { in: some })).sort()).toEqual(ofUsers(some));
+    expect((await allPages({}, { in: [] }))).toEqual([]);
+    const others = [...new Set(stored.map((k) => k.iamUserId))].filter((id) => !some.includes(id));
+    expect((await allPages({}, { notIn: some })).sort()).toEqual(ofUsers(others));
   });
 });

@@ -3,7 +3,7 @@ import "server-only";
 // page of rows and a few aggregates, not the whole inventory in memory.
 import { db } from "./client.ts";
 import { Prisma } from "./generated/sqlite/client.ts";
-import { flagCondition, hasTwinKey, locationCount } from "./key-flag-sql.ts";
+import { exemptedCondition, locationCount, raisedCondition } from "./key-flag-sql.ts";
 import { listKeysByIds, type StoredKey } from "./keys.ts";
 import { FLAGS, type Flag, type Thresholds } from "../inventory/flags.ts";
 import { pageCount, type KeyView, type SortKey } from "../inventory/key-view.ts";
@@ -32,12 +32,22 @@ function textCondition(q: string): Prisma.Sql {
   )})`;
 }
 
-function whereOf(view: Pick<KeyView, "q" | "flag" | "status" | "account">, now: Date, t: Thresholds): Prisma.Sql {
+/** A set of IAM user ids, or its complement (lib/owners/teams.ts picks the shorter). */
+export type UserIdSet = { in: string[] } | { notIn: string[] };
+
+function usersCondition(users: UserIdSet): Prisma.Sql {
+  if ("in" in users) return users.in.length ? Prisma.sql`k."iamUserId" IN (${Prisma.join(users.in)})` : Prisma.sql`1 = 0`;
+  return users.notIn.length ? Prisma.sql`k."iamUserId" NOT IN (${Prisma.join(users.notIn)})` : Prisma.sql`1 = 1`;
+}
+
+function whereOf(view: Pick<KeyView, "q" | "flag" | "status" | "account">, now: Date, t: Thresholds, users: UserIdSet | null): Prisma.Sql {
   const conditions = [Prisma.sql`k."deletedAt" IS NULL`];
   if (view.q) conditions.push(textCondition(view.q));
-  if (view.flag) conditions.push(flagCondition(view.flag, now, t));
+  if (view.flag === "exempted") conditions.push(exemptedCondition(now));
+  else if (view.flag) conditions.push(raisedCondition(view.flag, now, t));
   if (view.status) conditions.push(Prisma.sql`k."status" = ${view.status}`);
   if (view.account) conditions.push(Prisma.sql`k."accountId" = ${view.account}`);
+  if (users) conditions.push(usersCondition(users));
   return Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}`;
 }
 
@@ -54,9 +64,9 @@ const count = (value: bigint | number | null) => Number(value ?? 0);
 
 export type KeyPage = { keys: StoredKey[]; total: number; page: number; pages: number };
 
-/** The page asked for, or the last one when the filters left fewer. */
-export async function pageOfKeys(view: KeyView, now: Date, t: Thresholds): Promise<KeyPage> {
-  const where = whereOf(view, now, t);
+/** The page asked for, or the last one when the filters left fewer. `users`: the owner filter's users. */
+export async function pageOfKeys(view: KeyView, now: Date, t: Thresholds, users: UserIdSet | null = null): Promise<KeyPage> {
+  const where = whereOf(view, now, t, users);
   const [{ n }] = await db().$queryRaw<[{ n: bigint | number }]>`SELECT COUNT(*) AS n ${FROM} ${where}`;
   const total = count(n);
   const pages = pageCount(total, view.size);
@@ -66,15 +76,26 @@ export async function pageOfKeys(view: KeyView, now: Date, t: Thresholds): Promi
   return { keys: await listKeysByIds(ids.map((r) => r.accessKeyId)), total, page, pages };
 }
 
-export type KeyCounts = { keys: number; usersWithTwoKeys: number } & Record<Flag, number>;
+export type KeyCounts = { keys: number; usersWithTwoKeys: number; exempted: number } & Record<Flag, number>;
 
-/** Every live key counted by flag in one pass, and the users holding two keys. */
+/** Every live key counted by raised flag in one pass, the keys carrying an exemption, and the users holding two keys. */
 export async function countKeys(now: Date, t: Thresholds): Promise<KeyCounts> {
-  const sums = FLAGS.map((f, i) => Prisma.sql`SUM(CASE WHEN ${flagCondition(f, now, t)} THEN 1 ELSE 0 END) AS ${Prisma.raw(`f${i}`)}`);
-  const [row] = await db().$queryRaw<[Record<string, bigint | number | null>]>`SELECT COUNT(*) AS n, ${Prisma.join(sums)} FROM "AccessKey" k WHERE k."deletedAt" IS NULL`;
-  const [{ users }] = await db().$queryRaw<[{ users: bigint | number }]>`SELECT COUNT(*) AS users FROM (SELECT k."iamUserId" FROM "AccessKey" k WHERE k."deletedAt" IS NULL AND ${hasTwinKey} GROUP BY k."iamUserId") t`;
+  const sums = FLAGS.map((f, i) => Prisma.sql`SUM(CASE WHEN ${raisedCondition(f, now, t)} THEN 1 ELSE 0 END) AS ${Prisma.raw(`f${i}`)}`);
+  const [row] = await db().$queryRaw<[Record<string, bigint | number | null>]>`SELECT COUNT(*) AS n, SUM(CASE WHEN ${exemptedCondition(now)} THEN 1 ELSE 0 END) AS exempted, ${Prisma.join(sums)} FROM "AccessKey" k WHERE k."deletedAt" IS NULL`;
+  const [{ users }] = await db().$queryRaw<[{ users: bigint | number }]>`SELECT COUNT(*) AS users FROM (SELECT k."iamUserId" FROM "AccessKey" k WHERE k."deletedAt" IS NULL AND ${raisedCondition("two-keys", now, t)} GROUP BY k."iamUserId") t`;
   const flags = Object.fromEntries(FLAGS.map((f, i) => [f, count(row[`f${i}`])])) as Record<Flag, number>;
-  return { keys: count(row.n), usersWithTwoKeys: count(users), ...flags };
+  return { keys: count(row.n), usersWithTwoKeys: count(users), exempted: count(row.exempted), ...flags };
+}
+
+export type UserCounts = { total: number; overdue: number; dueSoon: number; neverUsed: number };
+
+/** Live keys per IAM user, with the raised flags that decide compliance: one grouped query. */
+export async function countKeysByUser(now: Date, t: Thresholds): Promise<Map<string, UserCounts>> {
+  const sum = (f: Flag) => Prisma.sql`SUM(CASE WHEN ${raisedCondition(f, now, t)} THEN 1 ELSE 0 END)`;
+  const rows = await db().$queryRaw<Array<{ id: string; n: bigint | number; o: bigint | number | null; d: bigint | number | null; u: bigint | number | null }>>`
+    SELECT k."iamUserId" AS id, COUNT(*) AS n, ${sum("overdue")} AS o, ${sum("due-soon")} AS d, ${sum("never-used")} AS u
+    FROM "AccessKey" k WHERE k."deletedAt" IS NULL GROUP BY k."iamUserId"`;
+  return new Map(rows.map((r) => [r.id, { total: count(r.n), overdue: count(r.o), dueSoon: count(r.d), neverUsed: count(r.u) }]));
 }
 
 /** Accounts that hold live keys, for the account filter. */

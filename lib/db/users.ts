@@ -16,3 +16,11 @@ export async function markUserDeleted(iamUserId: string, at: Date): Promise<void
     db().iamUser.updateMany({ where: { id: iamUserId, deletedAt: null }, data: { deletedAt: at } }),
   ]);
 }
+
+export type UserWithTags = { id: string; accountId: string; userName: string; tags: ReturnType<typeof parseTags> };
+
+/** The users holding live keys, with their tags: what resolving every user's owner needs. */
+export async function listUsersWithLiveKeys(): Promise<UserWithTags[]> {
+  const users = await db().iamUser.findMany({ where: { keys: { some: { deletedAt: null } } }, select: { id: true, accountId: true, userName: true, tags: true } });
+  return users.map((u) => ({ ...u, tags: parseTags(u.tags) }));
+}

@@ -2,6 +2,9 @@
 import type { KeyStatus } from "../iam/types.ts";
 export const FLAGS = ["overdue", "due-soon", "two-keys", "never-used", "inactive", "stale", "no-locations"] as const;
 export type Flag = (typeof FLAGS)[number];
+/** What a flag filter may ask for: a raised flag, or the keys carrying an exemption. */
+export const FLAG_FILTERS = [...FLAGS, "exempted"] as const;
+export type FlagFilter = (typeof FLAG_FILTERS)[number];
 
 export type Thresholds = {
   maxKeyAgeDays: number;

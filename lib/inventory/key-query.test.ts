@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { KeyRow } from "./key-rows.ts";
-import { decodeCursor, encodeCursor, pageOf, parseKeyQuery, publicKeyRow, selectKeyRows } from "./key-query.ts";
+import { decodeCursor, encodeCursor, pageOf, parseKeyQuery, publicKeyRow, selectKeyRows, type OwnedRow } from "./key-query.ts";
 
-const row = (id: string, over: Partial<KeyRow> = {}): KeyRow => ({
+const row = (id: string, over: Partial<OwnedRow> = {}): OwnedRow => ({
   accountId: "123456789012",
   accountName: "production",
   userName: `user-${id}`,
@@ -14,6 +13,8 @@ const row = (id: string, over: Partial<KeyRow> = {}): KeyRow => ({
   lastUsedService: null,
   lastUsedRegion: null,
   flags: [],
+  exemptions: [],
+  owner: null,
   ...over,
 });
 
@@ -52,19 +53,30 @@ describe("selectKeyRows", () => {
   const rows = [
     row("3", { createDate: "2026-03-01T00:00:00.000Z", status: "Inactive", flags: ["inactive"] }),
     row("1", { createDate: "2026-01-01T00:00:00.000Z", accountName: null, accountId: "210987654321", flags: ["overdue"] }),
-    row("2", { createDate: "2026-01-01T00:00:00.000Z", userName: "ci-deploy" }),
+    row("2", { createDate: "2026-01-01T00:00:00.000Z", userName: "ci-deploy", owner: "payments" }),
+    row("4", {
+      createDate: "2026-02-01T00:00:00.000Z",
+      owner: "search",
+      exemptions: [{ flag: "overdue", scope: "key", reason: "vendor", expiresAt: "2027-01-01T00:00:00.000Z", createdBy: "Ada" }],
+    }),
   ];
   const ids = (f: Parameters<typeof selectKeyRows>[1]) => selectKeyRows(rows, f).map((r) => r.accessKeyId.slice(-1));
 
-  it("orders oldest first, then by key id", () => expect(ids({})).toEqual(["1", "2", "3"]));
+  it("orders oldest first, then by key id", () => expect(ids({})).toEqual(["1", "2", "4", "3"]));
   it("filters like the table: search, flag, status, account by name or id", () => {
     expect(ids({ q: "CI-" })).toEqual(["2"]);
     expect(ids({ q: "2109" })).toEqual(["1"]);
     expect(ids({ flag: "overdue" })).toEqual(["1"]);
     expect(ids({ status: "Inactive" })).toEqual(["3"]);
-    expect(ids({ account: "production" })).toEqual(["2", "3"]);
+    expect(ids({ account: "production" })).toEqual(["2", "4", "3"]);
     expect(ids({ account: "210987654321" })).toEqual(["1"]);
     expect(ids({ account: "nowhere" })).toEqual([]);
+  });
+  it("filters by owner, by no owner, and by exemption, as the table does", () => {
+    expect(ids({ owner: "payments" })).toEqual(["2"]);
+    expect(ids({ noOwner: true })).toEqual(["1", "3"]);
+    expect(ids({ noOwner: true, owner: "payments" })).toEqual(["1", "3"]);
+    expect(ids({ flag: "exempted" })).toEqual(["4"]);
   });
 });
 
@@ -96,5 +108,6 @@ describe("pageOf", () => {
 
 it("publicKeyRow keeps exactly the KeyRow fields", () => {
   const extra = { ...row("9"), locationCount: 2, readOnly: null, rotationId: "r" };
-  expect(Object.keys(publicKeyRow(extra)).sort()).toEqual(Object.keys(row("9")).sort());
+  const { owner: _owner, ...keyRow } = row("9");
+  expect(Object.keys(publicKeyRow(extra)).sort()).toEqual(Object.keys(keyRow).sort());
 });

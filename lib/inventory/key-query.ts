@@ -2,7 +2,7 @@
 // cursor paging: shared by `keyrotate keys`, the exports and GET /api/v1/keys so they list the same keys
 // in the same order. Pure.
 import { z } from "zod";
-import { FLAGS, type Flag } from "./flags.ts";
+import { FLAG_FILTERS, type Flag } from "./flags.ts";
 import type { KeyRow } from "./key-rows.ts";
 
 // An empty query parameter (?flag=) means no filter, as an empty select does in the table.
@@ -10,9 +10,12 @@ const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (typeof
 
 export const keyFilterSchema = z.object({
   q: optional(z.string().trim().max(200, "The search text is at most 200 characters.")),
-  flag: optional(z.enum(FLAGS, { message: `Unknown flag. Flags: ${FLAGS.join(", ")}.` })),
+  flag: optional(z.enum(FLAG_FILTERS, { message: `Unknown flag. Flags: ${FLAG_FILTERS.join(", ")}.` })),
   status: optional(z.enum(["Active", "Inactive"], { message: "The status is Active or Inactive." })),
   account: optional(z.string().trim().max(100, "The account is a name or a 12-digit id.")),
+  owner: optional(z.string().trim().max(100, "The owner is a team name of at most 100 characters.")),
+  // As the dashboard writes it (noOwner=1): keys whose user has no owning team.
+  noOwner: optional(z.enum(["1", "true"], { message: "noOwner is 1 (or true), or absent." }).transform(() => true)),
 });
 
 export type KeyFilter = z.output<typeof keyFilterSchema>;
@@ -31,18 +34,23 @@ export function publicKeyRow(row: KeyRow): KeyRow {
     lastUsedService: row.lastUsedService,
     lastUsedRegion: row.lastUsedRegion,
     flags: [...row.flags],
+    exemptions: row.exemptions.map((e) => ({ ...e })),
   };
 }
 
-export function matchesKeyFilter(row: KeyRow, f: KeyFilter): boolean {
+/** A row with its owner's team, as every list outside the table gives it (lib/owners/key-owner.ts withOwner). */
+export type OwnedRow = KeyRow & { owner: string | null };
+
+export function matchesKeyFilter(row: OwnedRow, f: KeyFilter): boolean {
   const q = f.q?.toLowerCase();
   const account = row.accountName ?? row.accountId;
   return (
     (!q || row.userName.toLowerCase().includes(q) || row.accessKeyId.toLowerCase().includes(q) || account.toLowerCase().includes(q)) &&
-    (!f.flag || row.flags.includes(f.flag as Flag)) &&
+    (!f.flag || (f.flag === "exempted" ? row.exemptions.length > 0 : row.flags.includes(f.flag as Flag))) &&
     (!f.status || row.status === f.status) &&
     // By name, or by id (an account without a name, or a script that knows only the id).
-    (!f.account || row.accountName === f.account || row.accountId === f.account)
+    (!f.account || row.accountName === f.account || row.accountId === f.account) &&
+    (f.noOwner ? row.owner === null : !f.owner || row.owner === f.owner)
   );
 }
 
@@ -53,7 +61,7 @@ export function compareKeyRows(a: Position, b: Position): number {
   return a.createDate < b.createDate ? -1 : a.createDate > b.createDate ? 1 : a.accessKeyId < b.accessKeyId ? -1 : a.accessKeyId > b.accessKeyId ? 1 : 0;
 }
 
-export function selectKeyRows<R extends KeyRow>(rows: R[], f: KeyFilter): R[] {
+export function selectKeyRows<R extends OwnedRow>(rows: R[], f: KeyFilter): R[] {
   return rows.filter((r) => matchesKeyFilter(r, f)).sort(compareKeyRows);
 }
 

@@ -1,6 +1,7 @@
 // The shape every view of a key shares: the dashboard table, `keyrotate keys --json` and the API.
 import type { StoredKey } from "../db/keys.ts";
 import type { KeyStatus } from "../iam/types.ts";
+import { withoutExempted, type KeyExemption } from "./exemptions.ts";
 import { ageInDays, computeFlags, type Flag, type Thresholds } from "./flags.ts";
 
 export type KeyRow = {
@@ -14,10 +15,24 @@ export type KeyRow = {
   lastUsedDate: string | null;
   lastUsedService: string | null;
   lastUsedRegion: string | null;
+  /** The flags raised: computed from the key's facts, less those an exemption in force holds back. */
   flags: Flag[];
+  /** The exemptions in force that cover the key (its own and its user's), whether or not their flag is raised now. */
+  exemptions: KeyExemption[];
 };
 
-export function toKeyRow(k: StoredKey, now: Date, t: Thresholds): KeyRow {
+export function toKeyRow(k: StoredKey, now: Date, t: Thresholds, exemptions: KeyExemption[] = []): KeyRow {
+  const flags = computeFlags(
+    {
+      status: k.status,
+      createDate: k.createDate,
+      lastUsedDate: k.lastUsedDate,
+      userKeyCount: k.userKeyCount,
+      locationCount: k.locationCount,
+    },
+    now,
+    t,
+  );
   return {
     accountId: k.accountId,
     accountName: k.accountName,
@@ -29,21 +44,12 @@ export function toKeyRow(k: StoredKey, now: Date, t: Thresholds): KeyRow {
     lastUsedDate: k.lastUsedDate?.toISOString() ?? null,
     lastUsedService: k.lastUsedDate ? k.lastUsedService : null,
     lastUsedRegion: k.lastUsedDate ? k.lastUsedRegion : null,
-    flags: computeFlags(
-      {
-        status: k.status,
-        createDate: k.createDate,
-        lastUsedDate: k.lastUsedDate,
-        userKeyCount: k.userKeyCount,
-        locationCount: k.locationCount,
-      },
-      now,
-      t,
-    ),
+    flags: withoutExempted(flags, exemptions),
+    exemptions,
   };
 }
 
-export type InventorySummary = { keys: number; overdue: number; dueSoon: number; usersWithTwoKeys: number; neverUsed: number };
+export type InventorySummary = { keys: number; overdue: number; dueSoon: number; usersWithTwoKeys: number; neverUsed: number; exempted: number };
 
 export function summarize(rows: KeyRow[]): InventorySummary {
   const has = (f: Flag) => rows.filter((r) => r.flags.includes(f)).length;
@@ -54,5 +60,6 @@ export function summarize(rows: KeyRow[]): InventorySummary {
     dueSoon: has("due-soon"),
     usersWithTwoKeys: twoKeyUsers.size,
     neverUsed: has("never-used"),
+    exempted: rows.filter((r) => r.exemptions.length > 0).length,
   };
 }

@@ -3,10 +3,16 @@ import { DEFAULT_VIEW, keyViewQuery, pageCount, parseKeyView } from "./key-view.
 
 describe("the dashboard's view in the URL", () => {
   it("reads what it writes", () => {
-    const view = { q: "alice smith", flag: "overdue", status: "Inactive", account: "123456789012", sort: "lastUsed", dir: "asc", page: 3, size: 250 } as const;
+    const view = { q: "alice smith", flag: "overdue", status: "Inactive", account: "123456789012", owner: "payments team", noOwner: false, sort: "lastUsed", dir: "asc", page: 3, size: 250 } as const;
     const query = keyViewQuery(view);
-    expect(query).toBe("?q=alice+smith&flag=overdue&status=Inactive&account=123456789012&sort=lastUsed&dir=asc&page=3&size=250");
+    expect(query).toBe("?q=alice+smith&flag=overdue&status=Inactive&account=123456789012&owner=payments+team&sort=lastUsed&dir=asc&page=3&size=250");
     expect(parseKeyView(new URLSearchParams(query.slice(1)))).toEqual(view);
+  });
+
+  it("filters by exemption and by keys with no owner, which wins over a team", () => {
+    const view = { ...DEFAULT_VIEW, flag: "exempted", owner: "payments", noOwner: true } as const;
+    expect(keyViewQuery(view)).toBe("?flag=exempted&noOwner=1");
+    expect(parseKeyView({ flag: "exempted", noOwner: "1" })).toEqual({ ...DEFAULT_VIEW, flag: "exempted", noOwner: true });
   });
 
   it("keeps the default view's URL plain", () => {

@@ -1,7 +1,7 @@
 // What the dashboard shows (filters, sort, page), as it travels in the URL: a reload or a shared link
 // opens the same view. Pure, so the page (server) and the table (browser) read and write it alike.
 import type { KeyStatus } from "../iam/types.ts";
-import { FLAGS, type Flag } from "./flags.ts";
+import { FLAG_FILTERS, type FlagFilter } from "./flags.ts";
 
 export const SORT_KEYS = ["user", "account", "key", "status", "age", "created", "lastUsed", "locations"] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -10,10 +10,13 @@ export type PageSize = (typeof PAGE_SIZES)[number];
 
 export type KeyView = {
   q: string;
-  flag: Flag | null;
+  flag: FlagFilter | null;
   status: KeyStatus | null;
   /** An account id. */
   account: string | null;
+  /** An owning team; with noOwner, the keys whose user has no owning team. */
+  owner: string | null;
+  noOwner: boolean;
   sort: SortKey;
   dir: "asc" | "desc";
   /** From 1. */
@@ -21,7 +24,7 @@ export type KeyView = {
   size: PageSize;
 };
 
-export const DEFAULT_VIEW: KeyView = { q: "", flag: null, status: null, account: null, sort: "age", dir: "desc", page: 1, size: 50 };
+export const DEFAULT_VIEW: KeyView = { q: "", flag: null, status: null, account: null, owner: null, noOwner: false, sort: "age", dir: "desc", page: 1, size: 50 };
 
 type Params = Record<string, string | string[] | undefined> | URLSearchParams;
 
@@ -39,9 +42,11 @@ export function parseKeyView(params: Params): KeyView {
   const size = Number(first(params, "size"));
   return {
     q: (first(params, "q") ?? "").trim().slice(0, 200),
-    flag: oneOf(FLAGS, first(params, "flag")),
+    flag: oneOf(FLAG_FILTERS, first(params, "flag")),
     status: oneOf(["Active", "Inactive"] as const, first(params, "status")),
     account: /^\d{12}$/.test(first(params, "account") ?? "") ? first(params, "account")! : null,
+    owner: (first(params, "owner") ?? "").trim().slice(0, 100) || null,
+    noOwner: first(params, "noOwner") === "1",
     sort: oneOf(SORT_KEYS, first(params, "sort")) ?? DEFAULT_VIEW.sort,
     dir: oneOf(["asc", "desc"] as const, first(params, "dir")) ?? DEFAULT_VIEW.dir,
     page: Number.isInteger(page) && page >= 1 ? Math.min(page, 1_000_000) : 1,
@@ -56,6 +61,8 @@ export function keyViewQuery(view: KeyView): string {
   if (view.flag) params.set("flag", view.flag);
   if (view.status) params.set("status", view.status);
   if (view.account) params.set("account", view.account);
+  if (view.noOwner) params.set("noOwner", "1");
+  else if (view.owner) params.set("owner", view.owner);
   if (view.sort !== DEFAULT_VIEW.sort || view.dir !== DEFAULT_VIEW.dir) {
     params.set("sort", view.sort);
     params.set("dir", view.dir);

@@ -17,9 +17,17 @@ export const KEY_CSV_FIELDS = [
   "last_used_service",
   "last_used_region",
   "flags",
+  "exemptions",
+  "owner",
+  "owner_contact",
 ] as const;
 
-export function keysToCsv(rows: KeyRow[]): string {
+/** A row of the export: the key and, as `keyrotate keys --json` gives them, its owner's team and contact. */
+export type CsvKeyRow = KeyRow & { owner: string | null; ownerContact: string | null };
+
+const exemptionText = (r: KeyRow) => r.exemptions.map((e) => `${e.flag} until ${e.expiresAt.slice(0, 10)} (${e.scope}): ${e.reason.replace(/\s+/g, " ")}`).join("; ");
+
+export function keysToCsv(rows: CsvKeyRow[]): string {
   return Papa.unparse(
     {
       fields: [...KEY_CSV_FIELDS],
@@ -35,6 +43,9 @@ export function keysToCsv(rows: KeyRow[]): string {
         defuse(r.lastUsedService),
         defuse(r.lastUsedRegion),
         r.flags.join(";"),
+        defuse(exemptionText(r)),
+        defuse(r.owner),
+        defuse(r.ownerContact),
       ]),
     },
     { newline: "\r\n" },

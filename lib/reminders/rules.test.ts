@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { dueReminder, reminderSubject } from "./rules.ts";
+import { dueReminder, reminderSubject, silencedBy } from "./rules.ts";
 
 const now = new Date("2026-12-01T08:00:00Z");
 const aged = (days: number, status: "Active" | "Inactive" = "Active") => ({ status, createDate: new Date(now.getTime() - days * 86_400_000 - 60_000) });
@@ -61,5 +61,16 @@ describe("reminderSubject", () => {
     expect(reminderSubject({ ...base, daysLeft: 1 })).toContain("in 1 day");
     expect(reminderSubject({ ...base, daysLeft: 0 })).toContain("today");
     expect(reminderSubject({ ...base, daysLeft: -5 })).toContain("overdue for rotation by 5 days");
+  });
+});
+
+describe("silencedBy", () => {
+  it("an exemption from overdue silences every age reminder; one from due-soon only those before the due date", () => {
+    expect(silencedBy("overdue-2026-12-01", ["overdue"])).toBe(true);
+    expect(silencedBy("due-7", ["overdue"])).toBe(true);
+    expect(silencedBy("due-7", ["due-soon"])).toBe(true);
+    expect(silencedBy("overdue-2026-12-01", ["due-soon"])).toBe(false);
+    expect(silencedBy("due-1", ["stale", "never-used"])).toBe(false);
+    expect(silencedBy("due-15", [])).toBe(false);
   });
 });

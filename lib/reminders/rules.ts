@@ -2,7 +2,7 @@
 // Before the due date, one reminder per milestone (15, 7 and 1 days before); once overdue, one a day.
 // A key first seen between milestones gets the latest one it has passed, so a missed run catches up
 // with one reminder, not several.
-import { ageInDays } from "../inventory/flags.ts";
+import { ageInDays, type Flag } from "../inventory/flags.ts";
 import type { KeyStatus } from "../iam/types.ts";
 
 export const MILESTONE_DAYS = [15, 7, 1] as const;
@@ -27,6 +27,15 @@ export function dueReminder(key: ReminderKey, now: Date, maxAgeDays: number): Du
   // The smallest milestone not yet below daysLeft: 10 days left is past "15" but not yet at "7".
   const passed = [...MILESTONE_DAYS].reverse().find((m) => daysLeft <= m);
   return passed === undefined ? null : { milestone: `due-${passed}`, dueDate, daysLeft };
+}
+
+/**
+ * Whether the key's exemptions (the flags they hold back) silence this reminder: an exemption from
+ * "overdue" silences every reminder of the key's age; one from "due-soon" only those before the due date.
+ */
+export function silencedBy(milestone: string, exemptFrom: Flag[]): boolean {
+  if (exemptFrom.includes("overdue")) return true;
+  return milestone.startsWith("due-") && exemptFrom.includes("due-soon");
 }
 
 /** A reminder's subject line: what a person sees in their inbox list. */

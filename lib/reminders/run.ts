@@ -4,6 +4,7 @@ import "server-only";
 // claimed or sent elsewhere is left alone, and a failed one is tried again by the next run.
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
+import { listExemptionsInForce } from "../db/exemptions.ts";
 import { listKeys, type StoredKey } from "../db/keys.ts";
 import { ownersByUser } from "../db/owners.ts";
 import { claimReminder, finishReminder, findReminder, type Channel, type ReminderRecord } from "../db/reminders.ts";
@@ -12,7 +13,8 @@ import { mailConfigured, sendMail } from "../notify/mail.ts";
 import { postWebhookMessage } from "../notify/webhook.ts";
 import { resolveOwner } from "../owners/resolve.ts";
 import { reminderMail, reminderWebhookText, type ReminderFacts } from "./message.ts";
-import { dueReminder } from "./rules.ts";
+import { exemptionIndex } from "../inventory/exemptions.ts";
+import { dueReminder, silencedBy } from "./rules.ts";
 
 export type ReminderOutcome = "sent" | "failed" | "already-sent" | "gave-up" | "would-send" | "no-channel";
 
@@ -46,12 +48,13 @@ type Planned = { key: StoredKey; facts: ReminderFacts; contact: string | null; c
 
 async function plan(now: Date): Promise<Planned[]> {
   const e = env();
-  const [keys, owners] = await Promise.all([listKeys(), ownersByUser()]);
+  const [keys, owners, inForce] = await Promise.all([listKeys(), ownersByUser(), listExemptionsInForce(now)]);
+  const exemptions = exemptionIndex(inForce, now);
   const tagKeys = { ownerTag: e.KEYROTATE_OWNER_TAG, contactTag: e.KEYROTATE_CONTACT_TAG };
   const out: Planned[] = [];
   for (const key of keys) {
     const due = dueReminder(key, now, e.KEYROTATE_MAX_KEY_AGE_DAYS);
-    if (!due) continue;
+    if (!due || silencedBy(due.milestone, exemptions(key).map((x) => x.flag))) continue;
     const owner = resolveOwner(owners.get(key.accountId, key.userName), key.userTags, tagKeys);
     // A tag may hold anything ("slack:#team"): only an email address is mailed.
     const contact = owner?.contact && email.safeParse(owner.contact).success ? owner.contact : null;

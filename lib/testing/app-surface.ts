@@ -27,6 +27,8 @@ export const ACTIONS: Record<string, Permission> = {
   "(dashboard)/locations/import/actions.ts#recordDiscoveryAction": "location.write",
   "(dashboard)/tokens/actions.ts#createTokenAction": "tokens.manage",
   "(dashboard)/tokens/actions.ts#revokeTokenAction": "tokens.manage",
+  "(dashboard)/exemptions/actions.ts#exemptKeyAction": "exemptions.manage",
+  "(dashboard)/exemptions/actions.ts#endExemptionAction": "exemptions.manage",
 };
 
 export const ROUTES: Record<string, Permission | "public"> = {

@@ -33,6 +33,7 @@ const text = (...good: string[]) => fc.oneof(fc.constantFrom(...good), nastyButP
 // Half a surrogate pair survives only a hand-made (object) payload: FormData turns it into U+FFFD.
 const broken = (e: Encoding) => (e === "object" ? BROKEN_UTF16 : []);
 const badText = (e: Encoding) => fc.oneof(overlong, fc.constantFrom("", "   ", "cr\rinside", ...CONTROL_UNICODE, ...broken(e)), wrongType(e));
+const inDays = (n: number) => new Date(Date.now() + n * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
 const keyVariants = (id: string) => fc.constantFrom(id, id.toLowerCase(), ` ${id} `);
 
 /** One field poisoned (or every field that has no valid value), the others valid or hostile-but-printable. */
@@ -182,6 +183,25 @@ export function actionTargets(fx: HostileFixture): Record<string, ActionTarget> 
         team: { valid: text("payments", ""), poison: (e) => fc.oneof(overlong, fc.constantFrom("cr\rinside", ...CONTROL_UNICODE, ...broken(e)), nonNull(e)) },
         contact: { valid: fc.constantFrom(undefined, "", "owner@example.org"), poison: (e) => fc.oneof(fc.constantFrom("not an address", "a@", "@example.org", "<script>@x", ...SQL), overlong, nonNull(e)) },
       }),
+    },
+    // An admin may exempt any key (an exemption changes no credential): the poison is a key nobody has, a
+    // flag, scope or date no form holds, or a reason too short or unstorable.
+    "(dashboard)/exemptions/actions.ts#exemptKeyAction": {
+      actor: fx.admin,
+      runs: 60,
+      payload: poisoned({
+        accessKeyId: { valid: keyVariants(fx.homeKey), poison: (e) => fc.oneof(wrongShapeKeyId, unknownKeyId, wrongType(e)) },
+        flag: { valid: fc.constantFrom("overdue", "stale"), poison: (e) => fc.oneof(fc.constantFrom("OVERDUE", "overdue ", "__proto__", "exempted", ""), overlong, nonNull(e)) },
+        scope: { valid: fc.constantFrom(undefined, "key", "user"), poison: (e) => fc.oneof(fc.constantFrom("account", "KEY", "__proto__", ""), overlong, nonNull(e)) },
+        reason: { valid: fc.constantFrom("vendor rotates it", "break-glass; audited <b>"), poison: (e) => fc.oneof(overlong, fc.constantFrom("", "  ", "ab", ...CONTROL_UNICODE, ...broken(e)), nonNull(e)) },
+        expiresOn: { valid: fc.constant(inDays(30)), poison: (e) => fc.oneof(fc.constantFrom("2020-01-01", "2027-02-30", "tomorrow", inDays(0), inDays(400), `${inDays(30)}T00:00`), overlong, nonNull(e)) },
+      }),
+    },
+    "(dashboard)/exemptions/actions.ts#endExemptionAction": {
+      actor: fx.admin,
+      runs: 40,
+      // No exemption exists in the fixture: every id, well-formed or not, is refused.
+      payload: poisoned({ id: { poison: (e) => badId(e) } }),
     },
     "(dashboard)/accounts/actions.ts#removeAccountAction": {
       actor: fx.admin,

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { AccountShareChart } from "@/components/compliance/account-share-chart.tsx";
 import { BucketChart } from "@/components/compliance/bucket-chart.tsx";
 import { seriesColor } from "@/components/compliance/chart-colors.ts";
 import { ChartFigure, ChartLegend } from "@/components/compliance/chart-figure.tsx";
-import { AccountTable, ComplianceFigures } from "@/components/compliance/compliance-figures.tsx";
+import { ComplianceFigures, ShareTable } from "@/components/compliance/compliance-figures.tsx";
 import { BucketTable, TrendTable } from "@/components/compliance/distribution-tables.tsx";
+import { ShareChart } from "@/components/compliance/share-chart.tsx";
 import { TrendChart, type TrendSeries } from "@/components/compliance/trend-chart.tsx";
 import { pageActor } from "@/lib/auth/gate.ts";
 import { loadComplianceView, type TrendRow } from "@/lib/inventory/compliance-view.ts";
@@ -28,16 +28,18 @@ export default async function CompliancePage() {
   const view = await loadComplianceView(new Date());
   const { thresholds: t } = view;
   const series = trendSeries(view.trend);
+  const accounts = view.accounts.map((a) => ({ ...a, id: a.accountId }));
+  const owners = view.owners.map((o) => ({ ...o, id: o.team ?? "", label: o.team ?? "No owner" }));
   return (
     <div className="space-y-6">
       <div>
         <h1 className="text-xl font-semibold">Compliance</h1>
         <p className="text-sm text-slate-700 dark:text-slate-300">
           Within policy: every key except an active one older than {t.maxKeyAgeDays} days. Due soon: reaches {t.maxKeyAgeDays} days within{" "}
-          {t.dueSoonDays} days. Never used: no recorded use after {t.neverUsedGraceDays} days. Figures as of the last sync.
+          {t.dueSoonDays} days. Never used: no recorded use after {t.neverUsedGraceDays} days. An exempted key counts as within policy for the flag it is exempt from. Figures as of the last sync.
         </p>
       </div>
-      <ComplianceFigures totals={view.totals} />
+      <ComplianceFigures totals={view.totals} exempted={view.exempted} />
       {view.totals.total === 0 ? (
         <p className="text-sm">No keys yet: sync from the Keys page to read IAM.</p>
       ) : (
@@ -45,8 +47,14 @@ export default async function CompliancePage() {
           <ChartFigure
             id="per-account"
             caption="Share of keys within policy per account"
-            chart={<AccountShareChart data={view.accounts.map((a) => ({ label: a.label, percent: percent(a.withinPolicy, a.total) }))} />}
-            table={<AccountTable accounts={view.accounts} />}
+            chart={<ShareChart data={accounts.map((a) => ({ label: a.label, percent: percent(a.withinPolicy, a.total) }))} />}
+            table={<ShareTable rows={accounts} heading="Account" caption="Keys within policy per account" />}
+          />
+          <ChartFigure
+            id="per-owner"
+            caption="Share of keys within policy per owner"
+            chart={<ShareChart data={owners.map((o) => ({ label: o.label, percent: percent(o.withinPolicy, o.total) }))} />}
+            table={<ShareTable rows={owners} heading="Owner" caption="Keys within policy per owner" />}
           />
           <ChartFigure
             id="key-age"

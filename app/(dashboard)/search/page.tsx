@@ -3,6 +3,7 @@ import { KeyResults, LocationResults } from "@/components/locations/search-resul
 import { SearchForm } from "@/components/locations/search-form.tsx";
 import { pageActor } from "@/lib/auth/gate.ts";
 import { thresholds } from "@/lib/env.ts";
+import { exemptionsInForce } from "@/lib/inventory/dashboard.ts";
 import { toKeyRow } from "@/lib/inventory/key-rows.ts";
 import { searchRegistry } from "@/lib/locations/search.ts";
 
@@ -13,10 +14,10 @@ type Props = { searchParams: Promise<{ q?: string | string[] }> };
 export default async function SearchPage({ searchParams }: Props) {
   const { q } = await searchParams;
   await pageActor("locations.read", `/search${q ? `?q=${encodeURIComponent(String(q))}` : ""}`);
-  const results = await searchRegistry((Array.isArray(q) ? q[0] : q) ?? "");
-  const t = thresholds();
   const now = new Date();
-  const keys = results.keys.map((k) => toKeyRow(k, now, t));
+  const [results, exemptions] = await Promise.all([searchRegistry((Array.isArray(q) ? q[0] : q) ?? ""), exemptionsInForce(now)]);
+  const t = thresholds();
+  const keys = results.keys.map((k) => toKeyRow(k, now, t, exemptions(k)));
   const nothing = keys.length === 0 && results.locations.length === 0;
   return (
     <div className="space-y-6">

@@ -6,6 +6,7 @@ import { AuditTable } from "@/components/audit/audit-table.tsx";
 import { KeyFacts } from "@/components/keys/key-facts.tsx";
 import { KeyPanel } from "@/components/keys/key-panel.tsx";
 import { KeyUsage } from "@/components/keys/key-usage.tsx";
+import { ExemptionSection } from "@/components/exemptions/exemption-section.tsx";
 import { GapTable } from "@/components/locations/gap-table.tsx";
 import { LocationsSection } from "@/components/locations/locations-section.tsx";
 import { OwnerSection } from "@/components/owners/owner-section.tsx";
@@ -16,6 +17,7 @@ import { currentScope } from "@/lib/auth/scope-config.ts";
 import { scopeOf } from "@/lib/auth/scope.ts";
 import { can, keyPermissions } from "@/lib/auth/roles.ts";
 import { listAudit } from "@/lib/db/audit.ts";
+import { listExemptionsOfUser } from "@/lib/db/exemptions.ts";
 import { findKey } from "@/lib/db/keys.ts";
 import { findActiveRotation } from "@/lib/db/rotations.ts";
 import { listLocations } from "@/lib/db/locations.ts";
@@ -23,6 +25,7 @@ import { listReminders } from "@/lib/db/reminders.ts";
 import { discoveryGaps } from "@/lib/discovery/runs.ts";
 import { thresholds } from "@/lib/env.ts";
 import { accessKeyIdSchema } from "@/lib/iam/schemas.ts";
+import { exemptionsOf } from "@/lib/inventory/exemptions.ts";
 import { toKeyRow } from "@/lib/inventory/key-rows.ts";
 import { isSmtpUserFromConfig } from "@/lib/inventory/smtp-users.ts";
 import { ownerOfKey } from "@/lib/owners/key-owner.ts";
@@ -43,10 +46,16 @@ export default async function KeyPage({ params }: Props) {
   const accessKeyId = parsed.data;
   const key = await findKey(accessKeyId);
   if (!key) notFound();
-  const [rotation, scope, owner] = await Promise.all([findActiveRotation(key.iamUserId), currentScope(), ownerOfKey(key)]);
+  const now = new Date();
+  const [rotation, scope, owner, exemptions] = await Promise.all([
+    findActiveRotation(key.iamUserId),
+    currentScope(),
+    ownerOfKey(key),
+    listExemptionsOfUser(key.accountId, key.userName),
+  ]);
   const verdict = scopeOf({ accountId: key.accountId, userName: key.userName, path: key.userPath, tags: key.userTags }, scope);
   const t = thresholds();
-  const row = toKeyRow(key, new Date(), t);
+  const row = toKeyRow(key, now, t, exemptionsOf(key, exemptions, now));
   return (
     <div className="space-y-6">
       <div>
@@ -66,6 +75,7 @@ export default async function KeyPage({ params }: Props) {
         smtpUser={isSmtpUserFromConfig({ userName: key.userName, path: key.userPath, tags: key.userTags })}
       />
       <OwnerSection accessKeyId={accessKeyId} userName={key.userName} owner={owner} canEdit={can(actor.role, "owners.write")} />
+      <ExemptionSection accessKeyId={accessKeyId} userName={key.userName} exemptions={exemptions} canEdit={can(actor.role, "exemptions.manage")} now={now} />
       <Suspense fallback={<PanelSkeleton label="Loading the key's locations" rows={3} />}>
         <Locations accessKeyId={accessKeyId} canEdit={verdict.managed && can(actor.role, "location.write")} />
       </Suspense>

@@ -11,6 +11,6 @@ export const GET = tokenRoute("inventory.read", async (request: Request) => {
   const query = parseKeyQuery(new URL(request.url).searchParams, { paged: true, strict: true });
   if ("error" in query) return Response.json({ error: query.error }, { status: 400, headers: { "cache-control": "no-store" } });
   const [{ rows }, owners] = await Promise.all([loadKeyRows(), ownersOfKeys()]);
-  const { items, nextCursor } = pageOf(selectKeyRows(rows, query.filter), query.page);
-  return Response.json({ items: items.map((r) => withOwner(r, owners)), nextCursor }, { headers: { "cache-control": "no-store" } });
+  const { items, nextCursor } = pageOf(selectKeyRows(rows.map((r) => withOwner(r, owners)), query.filter), query.page);
+  return Response.json({ items, nextCursor }, { headers: { "cache-control": "no-store" } });
 });

@@ -1,4 +1,4 @@
-// The dashboard's "Export CSV" / "Export JSON": the inventory with the table's filters (?q=&flag=&status=&account=),
+// The dashboard's "Export CSV" / "Export JSON": the inventory with the table's filters (?q=&flag=&status=&account=&owner=&noOwner=),
 // for a signed-in person. JSON is the array `keyrotate keys --json` prints.
 import { guardedRoute } from "@/lib/auth/gate.ts";
 import { loadKeyRows } from "@/lib/inventory/dashboard.ts";
@@ -17,7 +17,7 @@ export const GET = guardedRoute("inventory.read", async (request: Request) => {
   const query = parseKeyQuery(params, { paged: false, strict: false });
   if ("error" in query) return Response.json({ error: query.error }, { status: 400 });
   const [{ rows }, owners] = await Promise.all([loadKeyRows(), ownersOfKeys()]);
-  const shown = selectKeyRows(rows, query.filter).map((r) => withOwner(r, owners));
+  const shown = selectKeyRows(rows.map((r) => withOwner(r, owners)), query.filter);
   const file = `keyrotate-keys-${new Date().toISOString().slice(0, 10)}.${format}`;
   const headers = { "content-disposition": `attachment; filename="${file}"`, "cache-control": "no-store" };
   if (format === "json") return new Response(JSON.stringify(shown, null, 2), { headers: { ...headers, "content-type": "application/json; charset=utf-8" } });

@@ -1,11 +1,11 @@
 "use client";
-// Each account's share of keys within policy, as a percentage.
+// Each group's share of keys within policy (an account's, an owner's), as a percentage.
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, XAxis, YAxis } from "recharts";
 import { WITHIN_COLOR, tick } from "./chart-colors.ts";
 
 export type ShareDatum = { label: string; percent: number };
 
-export function AccountShareChart({ data }: { data: ShareDatum[] }) {
+export function ShareChart({ data }: { data: ShareDatum[] }) {
   return (
     <ResponsiveContainer width="100%" height="100%">
       <BarChart data={data} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 8 }} accessibilityLayer={false}>

@@ -1,0 +1,38 @@
+import "server-only";
+// Exemptions (lib/inventory/exemptions.ts says what they mean). Few rows: the ones in force are read
+// whole for a list of keys, and the SQL filters of the dashboard ask the table directly (key-flag-sql.ts).
+import { db } from "./client.ts";
+import type { ExemptionRecord } from "../inventory/exemptions.ts";
+import type { Flag } from "../inventory/flags.ts";
+
+export type StoredExemption = ExemptionRecord & { createdAt: Date; endedBy: string | null };
+
+const toRecord = (r: Omit<StoredExemption, "flag"> & { flag: string }): StoredExemption => ({ ...r, flag: r.flag as Flag });
+
+export async function listExemptionsInForce(now: Date): Promise<StoredExemption[]> {
+  const rows = await db().exemption.findMany({ where: { endedAt: null, expiresAt: { gt: now } }, orderBy: { expiresAt: "asc" } });
+  return rows.map(toRecord);
+}
+
+/** A user's exemptions, its keys' and its own, newest first: the ones in force and the past ones. */
+export async function listExemptionsOfUser(accountId: string, userName: string, limit = 50): Promise<StoredExemption[]> {
+  const rows = await db().exemption.findMany({ where: { accountId, userName }, orderBy: { createdAt: "desc" }, take: limit });
+  return rows.map(toRecord);
+}
+
+export async function findExemption(id: string): Promise<StoredExemption | null> {
+  const row = await db().exemption.findUnique({ where: { id } });
+  return row ? toRecord(row) : null;
+}
+
+export type NewExemption = Pick<ExemptionRecord, "accountId" | "userName" | "accessKeyId" | "flag" | "reason" | "expiresAt" | "createdBy">;
+
+export async function createExemption(e: NewExemption): Promise<StoredExemption> {
+  return toRecord(await db().exemption.create({ data: e }));
+}
+
+/** Ends an exemption now; false when it had already ended (by someone else, or by this same click twice). */
+export async function endExemption(id: string, by: string, at: Date): Promise<boolean> {
+  const { count } = await db().exemption.updateMany({ where: { id, endedAt: null }, data: { endedAt: at, endedBy: by } });
+  return count > 0;
+}
