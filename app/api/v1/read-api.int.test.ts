@@ -8,6 +8,8 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { Actor } from "@/lib/auth/roles.ts";
 import { db } from "@/lib/db/client.ts";
 import { listAudit } from "@/lib/db/audit.ts";
+import { createExemption } from "@/lib/db/exemptions.ts";
+import { saveOwner } from "@/lib/db/owners.ts";
 import { addLocationToKey } from "@/lib/locations/registry.ts";
 import { setupEmulator } from "@/lib/testing/emulator.ts";
 import { fakeUser, seedInventory } from "@/lib/testing/inventory-fixture.ts";
@@ -89,6 +91,25 @@ describe("GET /api/v1/keys", () => {
     const inactive = (await body(await call(getKeys, "/api/v1/keys?status=Inactive&q=two", reader))).json.items;
     expect(inactive).toEqual([expect.objectContaining({ accessKeyId: "AKIATWOKEYS000000002" })]);
     expect((await body(await call(getKeys, "/api/v1/keys?account=123456789012", reader))).json.items).toHaveLength(6);
+  });
+
+  it("filters by owner, no owner and exemption like keyrotate keys, and carries the exemptions", async () => {
+    await saveOwner("123456789012", "govuk-support", { team: "support", contact: "support@example.org" }, "Ada Admin");
+    await createExemption({ accountId: "123456789012", userName: "two-keyed", accessKeyId: "AKIATWOKEYS000000001", flag: "overdue", reason: "vendor", expiresAt: new Date(Date.now() + 30 * 86_400_000), createdBy: "Ada Admin" });
+    for (const [query, args] of [
+      ["owner=support", ["--owner", "support"]],
+      ["noOwner=1", ["--no-owner"]],
+      ["flag=exempted", ["--flag", "exempted"]],
+    ] as const) {
+      const cli = JSON.parse(keyrotate("keys", "--json", ...args).stdout) as Array<{ accessKeyId: string; owner: string | null; exemptions: unknown[] }>;
+      expect(cli.length, query).toBeGreaterThan(0);
+      expect((await body(await call(getKeys, `/api/v1/keys?${query}`, reader))).json.items, query).toEqual(cli);
+    }
+    const [exempt] = (await body(await call(getKeys, "/api/v1/keys?flag=exempted", reader))).json.items as Array<{ accessKeyId: string; flags: string[]; exemptions: Array<{ flag: string }> }>;
+    expect(exempt).toMatchObject({ accessKeyId: "AKIATWOKEYS000000001", exemptions: [{ flag: "overdue", scope: "key", reason: "vendor", createdBy: "Ada Admin" }] });
+    expect(exempt.flags).not.toContain("overdue");
+    expect((await body(await call(getKeys, "/api/v1/keys?owner=support", reader))).json.items).toEqual([expect.objectContaining({ accessKeyId: "AKIASUPPORT000000001", owner: "support" })]);
+    expect((await body(await call(getKeys, "/api/v1/keys?noOwner=yes", reader))).status).toBe(400);
   });
 
   it("pages with limit and an opaque cursor, every key once", async () => {
@@ -179,8 +200,8 @@ describe("the dashboard's export", () => {
     expect(await json.json()).toEqual(JSON.parse(keyrotate("keys", "--json", "--flag", "overdue").stdout));
     const csv = await (await exportKeys(new NextRequest("http://127.0.0.1/api/v1/keys/export?status=Inactive"), undefined)).text();
     const lines = csv.replace(/^\uFEFF/, "").split("\r\n");
-    expect(lines[0]).toBe("account_id,account_name,user_name,access_key_id,status,create_date,age_days,last_used_date,last_used_service,last_used_region,flags");
-    expect(lines.slice(1)).toEqual([expect.stringMatching(/^123456789012,,two-keyed,AKIATWOKEYS000000002,Inactive,[^,]+,2,[^,]+,s3,eu-west-1,two-keys;inactive$/)]);
+    expect(lines[0]).toBe("account_id,account_name,user_name,access_key_id,status,create_date,age_days,last_used_date,last_used_service,last_used_region,flags,exemptions,owner,owner_contact");
+    expect(lines.slice(1)).toEqual([expect.stringMatching(/^123456789012,,two-keyed,AKIATWOKEYS000000002,Inactive,[^,]+,2,[^,]+,s3,eu-west-1,two-keys;inactive,,,$/)]);
     expect((await exportKeys(new NextRequest("http://127.0.0.1/api/v1/keys/export?format=xml"), undefined)).status).toBe(400);
     who = null;
   });
