@@ -75,7 +75,7 @@ test("the dashboard exports the keys as CSV and JSON with the table's filters", 
   let download = page.waitForEvent("download");
   await csvLink.click();
   const csv = readFileSync(await (await download).path(), "utf8").replace(/^\uFEFF/, "").trim().split("\r\n");
-  expect(csv[0]).toBe("account_id,account_name,user_name,access_key_id,status,create_date,age_days,last_used_date,last_used_service,last_used_region,flags");
+  expect(csv[0]).toBe("account_id,account_name,user_name,access_key_id,status,create_date,age_days,last_used_date,last_used_service,last_used_region,flags,exemptions,owner,owner_contact");
   expect(csv).toHaveLength(2);
   expect(csv[1]).toContain(`,${user},${key.accessKeyId},Active,`);
   expect(csv[1]).toMatch(/,120,.*overdue/);

@@ -1,7 +1,8 @@
 // `npm run bench:keys [-- --keys 10000 --provider sqlite|postgresql]`: measures, does not test. Fills a
 // fresh database with that many keys (half the users hold two; a quarter of the keys have a location),
 // then times the dashboard's database work: page 1, a filtered page, a deep page, a sort by locations, the
-// summary counts, and for comparison the whole-inventory load the dashboard did before (every key read
+// summary counts, the owner filter and "Keys by owner" (a quarter of the users owned by 20 teams, 50
+// exemptions in force), and for comparison the whole-inventory load the dashboard did before (every key read
 // and flagged in TypeScript). Median of 15 runs after 3 warm-ups. Quote its output.
 import { parseArgs } from "node:util";
 import { createTemplate } from "../lib/testing/database.ts";
@@ -16,7 +17,10 @@ const DAY = 86_400_000;
 const database = await createTemplate(provider, process.env.KEYROTATE_TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres");
 process.env.DATABASE_URL = database.appUrl;
 const { saveInventory } = await import("../lib/db/inventory.ts");
-const { countKeys, pageOfKeys } = await import("../lib/db/key-page.ts");
+const { countKeys, countKeysByUser, pageOfKeys } = await import("../lib/db/key-page.ts");
+const { saveOwner } = await import("../lib/db/owners.ts");
+const { createExemption } = await import("../lib/db/exemptions.ts");
+const { countsByTeam, teamsOfUsers, usersOfOwner } = await import("../lib/owners/teams.ts");
 const { listKeys } = await import("../lib/db/keys.ts");
 const { createLocation } = await import("../lib/db/locations.ts");
 const { disconnectDb } = await import("../lib/db/client.ts");
@@ -64,6 +68,10 @@ try {
   for (const k of stored.filter((_, i) => i % 4 === 0)) {
     await createLocation({ accountId: k.accountId, iamUserId: k.iamUserId, accessKeyId: k.accessKeyId }, { kind: "other", system: "app", environment: "production", identifier: k.accessKeyId, notes: null }, "bench");
   }
+  for (const [i, k] of stored.filter((_, i) => i % 4 === 0).entries()) {
+    await saveOwner(k.accountId, k.userName, { team: `team-${i % 20}`, contact: null }, "bench");
+    if (i < 50) await createExemption({ accountId: k.accountId, userName: k.userName, accessKeyId: k.accessKeyId, flag: "overdue", reason: "bench", expiresAt: new Date(now.getTime() + 30 * DAY), createdBy: "bench" });
+  }
   console.log(`keyrotate dashboard query, ${stored.length} keys on ${provider} (filled in ${((performance.now() - started) / 1000).toFixed(1)} s); median of ${RUNS}:`);
   const t = DEFAULT_THRESHOLDS;
   const page1 = await pageOfKeys(DEFAULT_VIEW, now, t);
@@ -74,6 +82,11 @@ try {
   await median(`page ${page1.pages} (the last), sorted by last use`, () => pageOfKeys({ ...DEFAULT_VIEW, sort: "lastUsed", page: page1.pages }, now, t));
   await median("page 1, sorted by locations", () => pageOfKeys({ ...DEFAULT_VIEW, sort: "locations", dir: "desc" }, now, t));
   await median("summary (counts by flag, users with two keys)", () => countKeys(now, t));
+  await median("every user's owning team (the owner filter's first step)", () => teamsOfUsers());
+  const teams = await teamsOfUsers();
+  await median("page 1, owner filter: one team", () => pageOfKeys(DEFAULT_VIEW, now, t, usersOfOwner(teams, { owner: "team-3", noOwner: false })));
+  await median("page 1, owner filter: no owner", () => pageOfKeys(DEFAULT_VIEW, now, t, usersOfOwner(teams, { owner: null, noOwner: true })));
+  await median("keys by owner (per-user counts grouped by team)", async () => countsByTeam(await teamsOfUsers(), await countKeysByUser(now, t)));
   await median("before: every key read and flagged in TypeScript", async () => summarize((await listKeys()).map((k) => toKeyRow(k, now, t))));
 } finally {
   await disconnectDb();

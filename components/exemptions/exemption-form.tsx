@@ -2,8 +2,7 @@
 // Grants an exemption: which flag, this key or every key of its user, why, and the day the flag returns.
 import { exemptKeyAction } from "@/app/(dashboard)/exemptions/actions.ts";
 import { FLAGS, FLAG_INFO } from "@/lib/inventory/flags.ts";
-import { primaryButton } from "../ui/button.ts";
-import { Field, FormMessage, controlClass } from "../ui/field.tsx";
+import { Field, SubmitRow, controlClass } from "../ui/field.tsx";
 import { useFormAction } from "../ui/use-form-action.ts";
 
 type Props = { accessKeyId: string; userName: string; today: string; latest: string };
@@ -39,12 +38,7 @@ export function ExemptionForm({ accessKeyId, userName, today, latest }: Props) {
       <Field label="Flag returns on" errors={errors.expiresOn} hint={`At most a year: ${latest} at the latest.`}>
         {(p) => <input {...p} name="expiresOn" type="date" min={today} max={latest} className={controlClass} />}
       </Field>
-      <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
-        <button type="submit" disabled={pending} className={primaryButton}>
-          Grant exemption
-        </button>
-        <FormMessage state={state} pending={pending} pendingText="Saving…" />
-      </div>
+      <SubmitRow label="Grant exemption" state={state} pending={pending} pendingText="Saving…" />
     </form>
   );
 }

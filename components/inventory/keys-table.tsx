@@ -78,12 +78,6 @@ export function KeysTable({ rows, total, all, view, page, pages, accounts, teams
           </span>
         ),
       }),
-      col.accessor("owner", {
-        id: "owner",
-        header: "Owner",
-        enableSorting: false,
-        cell: (c) => c.getValue() ?? <span className="text-slate-600 dark:text-slate-400">none</span>,
-      }),
       col.accessor("accessKeyId", {
         id: "key",
         header: "Access key",
@@ -112,6 +106,12 @@ export function KeysTable({ rows, total, all, view, page, pages, accounts, teams
           ),
       }),
       col.accessor("locationCount", { id: "locations", header: "Locations", cell: (c) => <span className="tabular-nums">{c.getValue()}</span> }),
+      col.accessor("owner", {
+        id: "owner",
+        header: "Owner",
+        enableSorting: false,
+        cell: (c) => c.getValue() ?? <span className="text-slate-600 dark:text-slate-400">none</span>,
+      }),
       col.accessor("flags", {
         header: "Flags",
         enableSorting: false,

@@ -4,8 +4,7 @@ import { useState } from "react";
 import { createTokenAction, revokeTokenAction } from "@/app/(dashboard)/tokens/actions.ts";
 import { ROLES } from "@/lib/auth/roles.ts";
 import { CopyBlock, OnceDialog } from "../keys/once-dialog.tsx";
-import { primaryButton } from "../ui/button.ts";
-import { Field, FormMessage, controlClass } from "../ui/field.tsx";
+import { Field, SubmitRow, controlClass } from "../ui/field.tsx";
 import { useFormAction } from "../ui/use-form-action.ts";
 import { RowActionButton, RowNotices } from "../ui/row-notices.tsx";
 
@@ -35,12 +34,7 @@ export function CreateTokenForm() {
             </select>
           )}
         </Field>
-        <div className="flex items-center gap-3 sm:col-span-2">
-          <button type="submit" disabled={pending} className={primaryButton}>
-            Create token
-          </button>
-          <FormMessage state={state} pending={pending} pendingText="Creating…" />
-        </div>
+        <SubmitRow label="Create token" state={state} pending={pending} pendingText="Creating…" />
       </form>
       {created && (
         <OnceDialog

@@ -115,7 +115,8 @@ async function readUser(
     const used = slot && !live.has(k.accessKeyId) ? await lastUseOf(iam, known, slot, false, k.accessKeyId) : await iam.getAccessKeyLastUsed(k.accessKeyId);
     withUse.push({ ...k, lastUsed: used });
   }
-  const tags = withTags && !stored ? await iam.listUserTags(user.userName) : null;
+  // Tags name owners (KEYROTATE_OWNER_TAG) and may decide scope: read with the keys of every user read again.
+  const tags = withTags ? await iam.listUserTags(user.userName) : null;
   return { kind: "changed", keys: withUse, tags };
 }
 

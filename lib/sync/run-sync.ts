@@ -5,7 +5,6 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import pLimit from "p-limit";
 import { iamFor, managedAccounts } from "../accounts/registry.ts";
-import { scopeNeedsTags } from "../auth/scope-config.ts";
 import { recordReportTime, type AccountRecord } from "../db/accounts.ts";
 import { acquireLease, holderName, releaseLease } from "../db/leases.ts";
 import { finishSyncRun, markInterruptedRuns, reportSyncProgress, startSyncRun, type SyncRunSummary } from "../db/sync-runs.ts";
@@ -62,7 +61,7 @@ async function syncOne(account: AccountRecord, actor: string, onProgress?: (a: A
   };
   try {
     const iam = await iamFor(account.id, actor);
-    const result = await syncAccount(iam, account.id, startedAt, { concurrency: env().KEYROTATE_SYNC_CONCURRENCY, withTags: scopeNeedsTags(), onProgress: progress });
+    const result = await syncAccount(iam, account.id, startedAt, { concurrency: env().KEYROTATE_SYNC_CONCURRENCY, withTags: true, onProgress: progress });
     await recordReportTime(account.id, result.reportGeneratedAt);
     await recordSyncHistory(account.id, new Date());
     const { reportGeneratedAt: _at, iamCalls, ...counts } = result;

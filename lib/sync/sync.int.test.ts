@@ -39,7 +39,7 @@ describe("sync", () => {
     const rows = JSON.parse(out.stdout) as KeyRow[];
     expect(rows).toHaveLength(7);
     expect(Object.keys(rows[0]).sort()).toEqual(
-      ["accountId", "accountName", "userName", "accessKeyId", "status", "createDate", "ageDays", "lastUsedDate", "lastUsedService", "lastUsedRegion", "flags", "owner", "ownerContact"].sort(),
+      ["accountId", "accountName", "userName", "accessKeyId", "status", "createDate", "ageDays", "lastUsedDate", "lastUsedService", "lastUsedRegion", "flags", "exemptions", "owner", "ownerContact"].sort(),
     );
     const byUser = (name: string) => rows.filter((r) => r.userName === name);
     // Last use comes from the credential report; the emulator's report (unlike AWS's) names no service or
