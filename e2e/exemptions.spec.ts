@@ -1,6 +1,6 @@
 // Owners, exemptions, the compliance figures and reminders, as a platform team uses them: set an owner,
 // filter and group by owner, exempt a key until a date and watch the summary and the charts' tables
-// move, export the team's keys as CSV, then a reminder run against a real SMTP server.
+// move, export the team's keys as CSV, a reminder run against a real SMTP server, and the exemption ended.
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
@@ -124,4 +124,12 @@ test("an owner, an exemption with an expiry, the summary and charts, the CSV exp
   } finally {
     await smtp.close();
   }
+
+  // Ending the exemption raises the flag again.
+  await page.goto(`/keys/${vendor.accessKeyId}`);
+  await exemptions.getByRole("button", { name: "End exemption from Overdue" }).click();
+  await expect(exemptions.getByText(`Ended the exemption of ${vendor.accessKeyId} from "Overdue": the flag applies again.`)).toBeVisible();
+  await dashboard.goto();
+  await expect(dashboard.row(vendor.accessKeyId).locator('[data-flag="overdue"]')).toBeVisible();
+  expect(await summary(page, "exempted")).toBe(exemptedBefore);
 });

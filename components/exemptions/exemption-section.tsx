@@ -40,8 +40,8 @@ export function ExemptionSection({ accessKeyId, userName, exemptions, canEdit, n
                 <td className={cell}>{state(e, now)}</td>
                 <td className={cell}>
                   {canEdit && inForce(e, now) && (
-                    <RowActionButton action={endExemptionAction} fields={{ id: e.id }} label={`End the exemption from ${FLAG_INFO[e.flag].label}`}>
-                      End now
+                    <RowActionButton action={endExemptionAction} fields={{ id: e.id }} label={`End exemption from ${FLAG_INFO[e.flag].label}`}>
+                      End exemption
                     </RowActionButton>
                   )}
                 </td>
