@@ -32,7 +32,7 @@ export function usersOfOwner(users: UserTeam[], filter: { owner: string | null; 
 
 export type OwnerCounts = UserCounts & { team: string | null };
 
-/** Live keys per owning team (null: no owner), counted as the dashboard counts flags: most keys first. */
+/** Live keys per owning team (null: no owner), counted as the dashboard counts flags: most keys first, then by name, no owner last. */
 export function countsByTeam(users: UserTeam[], perUser: Map<string, UserCounts>): OwnerCounts[] {
   const byTeam = new Map<string | null, OwnerCounts>();
   for (const u of users) {
@@ -41,5 +41,5 @@ export function countsByTeam(users: UserTeam[], perUser: Map<string, UserCounts>
     const sum = byTeam.get(u.team) ?? { team: u.team, total: 0, overdue: 0, dueSoon: 0, neverUsed: 0 };
     byTeam.set(u.team, { team: u.team, total: sum.total + c.total, overdue: sum.overdue + c.overdue, dueSoon: sum.dueSoon + c.dueSoon, neverUsed: sum.neverUsed + c.neverUsed });
   }
-  return [...byTeam.values()].sort((a, b) => b.total - a.total || (a.team ?? "~").localeCompare(b.team ?? "~"));
+  return [...byTeam.values()].sort((a, b) => b.total - a.total || Number(a.team === null) - Number(b.team === null) || (a.team ?? "").localeCompare(b.team ?? ""));
 }
