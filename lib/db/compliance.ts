@@ -2,9 +2,9 @@ import "server-only";
 // The compliance figures, counted by the database with the bounds of lib/inventory/flag-cutoffs.ts (the
 // flags' own thresholds), never by loading every key; and the per-account snapshots that make the trend.
 import { db } from "./client.ts";
-import { exemption } from "./key-flag-sql.ts";
+import { exemptKeysByFlag } from "./exemptions.ts";
 import { ageBuckets, bucketRange, flagCutoffs, lastUseBuckets } from "../inventory/flag-cutoffs.ts";
-import type { Flag, Thresholds } from "../inventory/flags.ts";
+import type { Thresholds } from "../inventory/flags.ts";
 
 /** Within policy: not overdue (an active key at most maxKeyAgeDays old, an inactive key, or one exempted from "overdue"). */
 export type ComplianceCounts = { total: number; withinPolicy: number; overdue: number; dueSoon: number; neverUsed: number };
@@ -13,16 +13,11 @@ export type BucketCount = { label: string; count: number; overLimit: boolean };
 
 const live = { deletedAt: null } as const;
 
-/** The live keys an exemption in force holds back from `flag`: few, so a list is cheaper than a join. */
-async function exemptKeyIds(now: Date, flag: Flag): Promise<string[]> {
-  const rows = await db().$queryRaw<{ id: string }[]>`SELECT k."accessKeyId" AS id FROM "AccessKey" k WHERE k."deletedAt" IS NULL AND ${exemption(now, flag)}`;
-  return rows.map((r) => r.id);
-}
-
 /** Counted as raised flags are (KeyRow.flags): an exempted key does not count under the flag it is exempt from. */
 async function flagWheres(now: Date, t: Thresholds) {
   const c = flagCutoffs(now, t);
-  const [overdue, dueSoon, neverUsed] = await Promise.all((["overdue", "due-soon", "never-used"] as const).map((f) => exemptKeyIds(now, f)));
+  const exempt = await exemptKeysByFlag(now);
+  const [overdue, dueSoon, neverUsed] = (["overdue", "due-soon", "never-used"] as const).map((f) => exempt.get(f) ?? []);
   const notIn = (ids: string[]) => (ids.length ? { accessKeyId: { notIn: ids } } : {});
   return {
     overdue: { ...live, ...notIn(overdue), status: "Active", createDate: { lte: c.overdueAtOrBefore } },
@@ -33,8 +28,7 @@ async function flagWheres(now: Date, t: Thresholds) {
 
 /** Live keys carrying an exemption in force, of any flag. */
 export async function countExemptedKeys(now: Date): Promise<number> {
-  const [{ n }] = await db().$queryRaw<[{ n: bigint | number }]>`SELECT COUNT(*) AS n FROM "AccessKey" k WHERE k."deletedAt" IS NULL AND ${exemption(now, null)}`;
-  return Number(n);
+  return new Set([...(await exemptKeysByFlag(now)).values()].flat()).size;
 }
 
 const counts = (total: number, overdue: number, dueSoon: number, neverUsed: number): ComplianceCounts => ({

@@ -4,6 +4,7 @@ import "server-only";
 import { db } from "./client.ts";
 import type { ExemptionRecord } from "../inventory/exemptions.ts";
 import type { Flag } from "../inventory/flags.ts";
+import type { ExemptKeys } from "./key-flag-sql.ts";
 
 export type StoredExemption = ExemptionRecord & { createdAt: Date; endedBy: string | null };
 
@@ -35,4 +36,16 @@ export async function createExemption(e: NewExemption): Promise<StoredExemption>
 export async function endExemption(id: string, by: string, at: Date): Promise<boolean> {
   const { count } = await db().exemption.updateMany({ where: { id, endedAt: null }, data: { endedAt: at, endedBy: by } });
   return count > 0;
+}
+
+/** The live keys each flag is held back from: a key's own exemptions and its user's, in one query. */
+export async function exemptKeysByFlag(now: Date): Promise<ExemptKeys> {
+  const rows = await db().$queryRaw<{ id: string; flag: Flag }[]>`
+    SELECT DISTINCT k."accessKeyId" AS id, e."flag" AS flag
+    FROM "Exemption" e JOIN "IamUser" u ON u."accountId" = e."accountId" AND u."userName" = e."userName"
+    JOIN "AccessKey" k ON k."iamUserId" = u."id" AND k."deletedAt" IS NULL
+    WHERE e."endedAt" IS NULL AND e."expiresAt" > ${now} AND (e."accessKeyId" IS NULL OR e."accessKeyId" = k."accessKeyId")`;
+  const byFlag: ExemptKeys = new Map();
+  for (const r of rows) byFlag.set(r.flag, [...(byFlag.get(r.flag) ?? []), r.id]);
+  return byFlag;
 }

@@ -45,16 +45,21 @@ export function flagCondition(flag: Flag, now: Date, t: Thresholds): Prisma.Sql 
   }
 }
 
-// An exemption in force covers the key: its own, or its user's (lib/inventory/exemptions.ts). `flag` null: any flag.
-export function exemption(now: Date, flag: Flag | null): Prisma.Sql {
-  const ofFlag = flag ? Prisma.sql` AND e."flag" = ${flag}` : Prisma.empty;
-  return Prisma.sql`EXISTS (SELECT 1 FROM "Exemption" e WHERE e."endedAt" IS NULL AND e."expiresAt" > ${now}${ofFlag} AND e."accountId" = k."accountId" AND (e."accessKeyId" = k."accessKeyId" OR (e."accessKeyId" IS NULL AND e."userName" = (SELECT eu."userName" FROM "IamUser" eu WHERE eu."id" = k."iamUserId"))))`;
-}
+/** The live keys each flag is held back from by an exemption in force (lib/db/exemptions.ts exemptKeysByFlag). */
+export type ExemptKeys = Map<Flag, string[]>;
 
-/** The flag is raised: its condition holds and no exemption in force holds it back (KeyRow.flags). */
-export function raisedCondition(flag: Flag, now: Date, t: Thresholds): Prisma.Sql {
-  return Prisma.sql`(${flagCondition(flag, now, t)} AND NOT ${exemption(now, flag)})`;
+const notAmong = (ids: string[] | undefined) => (ids?.length ? Prisma.sql` AND k."accessKeyId" NOT IN (${Prisma.join(ids)})` : Prisma.empty);
+
+/**
+ * The flag is raised: its condition holds and no exemption in force holds it back (KeyRow.flags). Exemptions
+ * are few, so their keys are listed rather than joined: with none, the condition is the flag's alone.
+ */
+export function raisedCondition(flag: Flag, now: Date, t: Thresholds, exempt: ExemptKeys): Prisma.Sql {
+  return Prisma.sql`(${flagCondition(flag, now, t)}${notAmong(exempt.get(flag))})`;
 }
 
 /** The key carries at least one exemption in force (KeyRow.exemptions is not empty). */
-export const exemptedCondition = (now: Date) => exemption(now, null);
+export function exemptedCondition(exempt: ExemptKeys): Prisma.Sql {
+  const ids = [...new Set([...exempt.values()].flat())];
+  return ids.length ? Prisma.sql`k."accessKeyId" IN (${Prisma.join(ids)})` : Prisma.sql`1 = 0`;
+}

@@ -3,7 +3,8 @@ import "server-only";
 // page of rows and a few aggregates, not the whole inventory in memory.
 import { db } from "./client.ts";
 import { Prisma } from "./generated/sqlite/client.ts";
-import { exemptedCondition, locationCount, raisedCondition } from "./key-flag-sql.ts";
+import { exemptKeysByFlag } from "./exemptions.ts";
+import { exemptedCondition, locationCount, raisedCondition, type ExemptKeys } from "./key-flag-sql.ts";
 import { listKeysByIds, type StoredKey } from "./keys.ts";
 import { FLAGS, type Flag, type Thresholds } from "../inventory/flags.ts";
 import { pageCount, type KeyView, type SortKey } from "../inventory/key-view.ts";
@@ -40,11 +41,11 @@ function usersCondition(users: UserIdSet): Prisma.Sql {
   return users.notIn.length ? Prisma.sql`k."iamUserId" NOT IN (${Prisma.join(users.notIn)})` : Prisma.sql`1 = 1`;
 }
 
-function whereOf(view: Pick<KeyView, "q" | "flag" | "status" | "account">, now: Date, t: Thresholds, users: UserIdSet | null): Prisma.Sql {
+function whereOf(view: Pick<KeyView, "q" | "flag" | "status" | "account">, now: Date, t: Thresholds, users: UserIdSet | null, exempt: ExemptKeys): Prisma.Sql {
   const conditions = [Prisma.sql`k."deletedAt" IS NULL`];
   if (view.q) conditions.push(textCondition(view.q));
-  if (view.flag === "exempted") conditions.push(exemptedCondition(now));
-  else if (view.flag) conditions.push(raisedCondition(view.flag, now, t));
+  if (view.flag === "exempted") conditions.push(exemptedCondition(exempt));
+  else if (view.flag) conditions.push(raisedCondition(view.flag, now, t, exempt));
   if (view.status) conditions.push(Prisma.sql`k."status" = ${view.status}`);
   if (view.account) conditions.push(Prisma.sql`k."accountId" = ${view.account}`);
   if (users) conditions.push(usersCondition(users));
@@ -66,7 +67,7 @@ export type KeyPage = { keys: StoredKey[]; total: number; page: number; pages: n
 
 /** The page asked for, or the last one when the filters left fewer. `users`: the owner filter's users. */
 export async function pageOfKeys(view: KeyView, now: Date, t: Thresholds, users: UserIdSet | null = null): Promise<KeyPage> {
-  const where = whereOf(view, now, t, users);
+  const where = whereOf(view, now, t, users, await exemptKeysByFlag(now));
   const [{ n }] = await db().$queryRaw<[{ n: bigint | number }]>`SELECT COUNT(*) AS n ${FROM} ${where}`;
   const total = count(n);
   const pages = pageCount(total, view.size);
@@ -80,9 +81,10 @@ export type KeyCounts = { keys: number; usersWithTwoKeys: number; exempted: numb
 
 /** Every live key counted by raised flag in one pass, the keys carrying an exemption, and the users holding two keys. */
 export async function countKeys(now: Date, t: Thresholds): Promise<KeyCounts> {
-  const sums = FLAGS.map((f, i) => Prisma.sql`SUM(CASE WHEN ${raisedCondition(f, now, t)} THEN 1 ELSE 0 END) AS ${Prisma.raw(`f${i}`)}`);
-  const [row] = await db().$queryRaw<[Record<string, bigint | number | null>]>`SELECT COUNT(*) AS n, SUM(CASE WHEN ${exemptedCondition(now)} THEN 1 ELSE 0 END) AS exempted, ${Prisma.join(sums)} FROM "AccessKey" k WHERE k."deletedAt" IS NULL`;
-  const [{ users }] = await db().$queryRaw<[{ users: bigint | number }]>`SELECT COUNT(*) AS users FROM (SELECT k."iamUserId" FROM "AccessKey" k WHERE k."deletedAt" IS NULL AND ${raisedCondition("two-keys", now, t)} GROUP BY k."iamUserId") t`;
+  const exempt = await exemptKeysByFlag(now);
+  const sums = FLAGS.map((f, i) => Prisma.sql`SUM(CASE WHEN ${raisedCondition(f, now, t, exempt)} THEN 1 ELSE 0 END) AS ${Prisma.raw(`f${i}`)}`);
+  const [row] = await db().$queryRaw<[Record<string, bigint | number | null>]>`SELECT COUNT(*) AS n, SUM(CASE WHEN ${exemptedCondition(exempt)} THEN 1 ELSE 0 END) AS exempted, ${Prisma.join(sums)} FROM "AccessKey" k WHERE k."deletedAt" IS NULL`;
+  const [{ users }] = await db().$queryRaw<[{ users: bigint | number }]>`SELECT COUNT(*) AS users FROM (SELECT k."iamUserId" FROM "AccessKey" k WHERE k."deletedAt" IS NULL AND ${raisedCondition("two-keys", now, t, exempt)} GROUP BY k."iamUserId") t`;
   const flags = Object.fromEntries(FLAGS.map((f, i) => [f, count(row[`f${i}`])])) as Record<Flag, number>;
   return { keys: count(row.n), usersWithTwoKeys: count(users), exempted: count(row.exempted), ...flags };
 }
@@ -91,7 +93,8 @@ export type UserCounts = { total: number; overdue: number; dueSoon: number; neve
 
 /** Live keys per IAM user, with the raised flags that decide compliance: one grouped query. */
 export async function countKeysByUser(now: Date, t: Thresholds): Promise<Map<string, UserCounts>> {
-  const sum = (f: Flag) => Prisma.sql`SUM(CASE WHEN ${raisedCondition(f, now, t)} THEN 1 ELSE 0 END)`;
+  const exempt = await exemptKeysByFlag(now);
+  const sum = (f: Flag) => Prisma.sql`SUM(CASE WHEN ${raisedCondition(f, now, t, exempt)} THEN 1 ELSE 0 END)`;
   const rows = await db().$queryRaw<Array<{ id: string; n: bigint | number; o: bigint | number | null; d: bigint | number | null; u: bigint | number | null }>>`
     SELECT k."iamUserId" AS id, COUNT(*) AS n, ${sum("overdue")} AS o, ${sum("due-soon")} AS d, ${sum("never-used")} AS u
     FROM "AccessKey" k WHERE k."deletedAt" IS NULL GROUP BY k."iamUserId"`;
