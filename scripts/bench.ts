@@ -77,7 +77,7 @@ async function child() {
   if (!values["skip-naive"]) {
     proxy.resetStats();
     const naive = await timed(() => naiveSequentialSync(proxy.endpoint));
-    line("naive sequential baseline (ListUsers, ListAccessKeys, LastUsed)", `${seconds(naive.ms).padStart(9)}  ${String(proxy.stats().requests).padStart(6)} IAM calls`);
+    line("naive sequential baseline (ListUsers, ListUserTags, ListAccessKeys, LastUsed)", `${seconds(naive.ms).padStart(9)}  ${String(proxy.stats().requests).padStart(6)} IAM calls`);
     const ratio = full.ms / naive.ms;
     line("  target: full sync ≤ 0.2 × baseline", `${ratio.toFixed(3)} × baseline: ${ratio <= 0.2 ? "met" : "MISSED"}`);
   }
