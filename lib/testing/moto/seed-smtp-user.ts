@@ -22,6 +22,18 @@ export type SeededSmtpUser = {
   tags: Record<string, string>;
 };
 
+/** What removing a seeded user deletes, in the order IAM requires: its key, both groups, both managed and both inline policies, the user. */
+export const SEEDED_REMOVAL_ORDER = [
+  "delete-access-key",
+  "remove-from-group",
+  "remove-from-group",
+  "detach-managed-policy",
+  "detach-managed-policy",
+  "delete-inline-policy",
+  "delete-inline-policy",
+  "delete-user",
+] as const;
+
 // Characters URL-encoding changes (spaces, quotes, +, &, %, é): IAM hands the document back encoded.
 const sendFrom = (from: string) =>
   JSON.stringify({
