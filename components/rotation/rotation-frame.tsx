@@ -5,6 +5,7 @@ import Link from "next/link";
 import type { ComponentProps, ComponentType, ReactNode } from "react";
 import type { AuditEntry } from "@/lib/db/audit.ts";
 import { AuditTable } from "../audit/audit-table.tsx";
+import { HeadedSection } from "../ui/headed-section.tsx";
 import { formatDateTime } from "../ui/format.ts";
 import type { RotationFormProps } from "./command-form.tsx";
 import { OutcomeHolder } from "./outcome-holder.tsx";
@@ -55,12 +56,9 @@ export function RotationFrame(props: {
         <CancelRotation Form={props.Form} common={{ rotationId: rotation.id, version: rotation.version }} available={props.available} />
       </OutcomeHolder>
       {props.children}
-      <section aria-labelledby="history-heading" className="space-y-2">
-        <h2 id="history-heading" className="text-lg font-semibold">
-          History
-        </h2>
+      <HeadedSection id="history" title="History">
         <AuditTable rows={props.history} caption={props.historyCaption} />
-      </section>
+      </HeadedSection>
     </div>
   );
 }
