@@ -1,8 +1,7 @@
 "use client";
 // Sets the owning team and contact of a key's IAM user; both blank clears what the dashboard set.
 import { setOwnerAction } from "@/app/(dashboard)/owners/actions.ts";
-import { primaryButton } from "../ui/button.ts";
-import { Field, FormMessage, controlClass } from "../ui/field.tsx";
+import { Field, SubmitRow, controlClass } from "../ui/field.tsx";
 import { useFormAction } from "../ui/use-form-action.ts";
 
 type Props = { accessKeyId: string; team: string | null; contact: string | null };
@@ -19,12 +18,7 @@ export function OwnerForm({ accessKeyId, team, contact }: Props) {
       <Field label="Contact email" errors={errors.contact} hint="Reminders are sent here.">
         {(p) => <input {...p} name="contact" type="email" defaultValue={contact ?? ""} autoComplete="off" className={controlClass} />}
       </Field>
-      <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
-        <button type="submit" disabled={pending} className={primaryButton}>
-          Save owner
-        </button>
-        <FormMessage state={state} pending={pending} pendingText="Saving…" />
-      </div>
+      <SubmitRow label="Save owner" state={state} pending={pending} pendingText="Saving…" />
     </form>
   );
 }
