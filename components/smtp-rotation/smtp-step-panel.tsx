@@ -3,7 +3,7 @@
 // pressed. The steps that retire and remove the old user are in smtp-retire-panel.tsx.
 import type { SmtpRotationView } from "@/lib/rotation/smtp-view.ts";
 import type { CopySummary } from "@/lib/rotation/rules/smtp.ts";
-import { controlClass as input } from "../ui/field.tsx";
+import { Options, controlClass as input } from "../ui/field.tsx";
 import { formatDateTime } from "../ui/format.ts";
 import { SmtpCutoverWatcher } from "./smtp-cutover-watcher.tsx";
 import { SmtpRetirePanel } from "./smtp-retire-panel.tsx";
@@ -86,11 +86,7 @@ export function SmtpStepPanel({ view, isAdmin, pollSeconds }: { view: SmtpRotati
             <label className="block max-w-xs">
               SES region (where the application sends mail)
               <select name="region" defaultValue={state.region ?? view.defaultRegion} className={input}>
-                {view.regions.map((r) => (
-                  <option key={r} value={r}>
-                    {r}
-                  </option>
-                ))}
+                <Options values={view.regions} />
               </select>
             </label>
           </SmtpRotationForm>

@@ -55,17 +55,22 @@ export function FormMessage({ state, pending, pendingText }: { state: { ok: bool
   );
 }
 
+/** A select's options, each shown as its own value. */
+export function Options({ values }: { values: readonly (string | number)[] }) {
+  return values.map((v) => (
+    <option key={v} value={v}>
+      {v}
+    </option>
+  ));
+}
+
 /** A role to choose, from viewer up. */
 export function RoleField(props: { label: string; name: string; defaultValue: string; errors?: string[]; hint?: string }) {
   return (
     <Field label={props.label} errors={props.errors} hint={props.hint}>
       {(p) => (
         <select {...p} name={props.name} defaultValue={props.defaultValue} className={controlClass}>
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {r}
-            </option>
-          ))}
+          <Options values={ROLES} />
         </select>
       )}
     </Field>
