@@ -2,25 +2,14 @@
 // run, the app built once, then Playwright (which starts `next start` through its webServer).
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 import { emulatorEnv, startEmulator } from "../lib/testing/moto/process.ts";
 import { startWebhookReceiver } from "../lib/testing/webhook-receiver.ts";
 import { startOidcProvider } from "../lib/testing/oidc-provider.ts";
 import { startCloudTrailFake } from "../lib/testing/cloudtrail-fake.ts";
+import { freePort } from "../lib/testing/free-port.ts";
 
 const root = resolve(import.meta.dirname, "..");
-
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.once("error", fail);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => ok(port));
-    });
-  });
-}
 
 // Asynchronous on purpose: the webhook receiver lives in this process and must keep answering.
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {

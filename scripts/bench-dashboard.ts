@@ -2,22 +2,11 @@
 // the server time (request sent to last byte) of 20 requests, the page's HTML size and the server's RSS.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
-import { createServer } from "node:net";
 import { resolve } from "node:path";
+import { freePort } from "../lib/testing/free-port.ts";
 
 const root = resolve(import.meta.dirname, "..");
 const REQUESTS = 20;
-
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.once("error", fail);
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => ok(port));
-    });
-  });
-}
 
 /** Resident memory of a process and all its descendants, in MB (Linux /proc). */
 function treeRssMb(pid: number): number {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { primaryButton } from "@/components/ui/button.ts";
-import { controlClass } from "@/components/ui/field.tsx";
+import { Options, controlClass } from "@/components/ui/field.tsx";
 import { currentActor } from "@/lib/auth/actor.ts";
 import { signInConfig, signInConfigured } from "@/lib/auth/config.ts";
 import { safeNext } from "@/lib/auth/gate.ts";
@@ -55,11 +55,7 @@ export default async function SignInPage({ searchParams }: Props) {
           <label className="block text-sm">
             Role
             <select name="role" defaultValue="rotator" className={`${controlClass} mt-1 w-full`}>
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {r}
-                </option>
-              ))}
+              <Options values={ROLES} />
             </select>
           </label>
           <button type="submit" className={primaryButton}>

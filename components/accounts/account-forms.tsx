@@ -1,9 +1,7 @@
 "use client";
 // The accounts page's forms: add an account (assumed role or the credentials' own), remove one.
 import { addAccountAction, removeAccountAction } from "@/app/(dashboard)/accounts/actions.ts";
-import { ROLES } from "@/lib/auth/roles.ts";
-import { primaryButton } from "../ui/button.ts";
-import { Field, FormMessage, controlClass } from "../ui/field.tsx";
+import { Field, RoleField, SubmitRow, controlClass } from "../ui/field.tsx";
 import { useFormAction } from "../ui/use-form-action.ts";
 import { RowActionButton, RowNotices } from "../ui/row-notices.tsx";
 
@@ -21,23 +19,8 @@ export function AddAccountForm() {
       <Field label="External id" errors={errors.externalId} hint="Only if the role's trust policy asks for one.">
         {(p) => <input {...p} name="externalId" className={controlClass} />}
       </Field>
-      <Field label="Least role to change keys" errors={errors.changeRole}>
-        {(p) => (
-          <select {...p} name="changeRole" defaultValue="rotator" className={controlClass}>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <div className="flex items-center gap-3 sm:col-span-2">
-        <button type="submit" disabled={pending} className={primaryButton}>
-          {pending ? "Checking the role…" : "Add account"}
-        </button>
-        <FormMessage state={state} pending={pending} pendingText="Assuming the role to learn the account…" />
-      </div>
+      <RoleField label="Least role to change keys" name="changeRole" defaultValue="rotator" errors={errors.changeRole} />
+      <SubmitRow label="Add account" busyLabel="Checking the role…" state={state} pending={pending} pendingText="Assuming the role to learn the account…" />
     </form>
   );
 }

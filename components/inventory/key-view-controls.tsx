@@ -5,6 +5,7 @@ import { FLAGS, FLAG_INFO, type FlagFilter } from "@/lib/inventory/flags.ts";
 import { PAGE_SIZES, type KeyView, type PageSize } from "@/lib/inventory/key-view.ts";
 import type { KeyStatus } from "@/lib/iam/types.ts";
 import { secondaryButton } from "../ui/button.ts";
+import { Options } from "../ui/field.tsx";
 import { SelectFilter, filterControl } from "../ui/select-filter.tsx";
 
 const STATUSES = [
@@ -77,11 +78,7 @@ export function KeyPager({ view, page, pages, change }: PagerProps) {
       <label className="ml-auto flex items-center gap-2">
         Rows per page
         <select value={view.size} onChange={(e) => change({ size: Number(e.target.value) as PageSize })} className={filterControl.replace("mt-1 ", "")}>
-          {PAGE_SIZES.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
+          <Options values={PAGE_SIZES} />
         </select>
       </label>
     </nav>

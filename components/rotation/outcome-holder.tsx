@@ -1,12 +1,15 @@
 "use client";
 // The outcome of the last rotation command, kept above the step panel: a command that succeeds
 // moves the rotation on, which replaces the form that sent it, and a refused one may too (someone
-// else moved it). A just-created secret is held here, in memory only, until its dialog is closed.
+// else moved it). What a command reveals once (a new secret, new SMTP credentials) is held here, in
+// memory only, until its dialog is closed. One holder serves every kind of rotation: the kind's form
+// says what to reveal and how.
 import { createContext, useContext, useState, type ReactNode } from "react";
-import { SecretDialog } from "@/components/keys/secret-dialog.tsx";
-import type { NewSecret } from "@/lib/iam/types.ts";
 
-export type Outcome = { ok: boolean; message: string; secret?: NewSecret | null };
+/** Renders what is shown once; `close` forgets it. */
+export type Reveal = (close: () => void) => ReactNode;
+
+export type Outcome = { ok: boolean; message: string; reveal?: Reveal | null };
 
 const Report = createContext<(outcome: Outcome) => void>(() => {});
 
@@ -16,10 +19,11 @@ export function useReportOutcome() {
 
 export function OutcomeHolder({ children }: { children: ReactNode }) {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [secret, setSecret] = useState<NewSecret | null>(null);
+  // Wrapped in an object: a function given to useState's setter would be called as an updater.
+  const [held, setHeld] = useState<{ reveal: Reveal } | null>(null);
   function report(next: Outcome) {
     setOutcome({ ok: next.ok, message: next.message });
-    if (next.secret) setSecret(next.secret);
+    if (next.reveal) setHeld({ reveal: next.reveal });
   }
   return (
     <Report.Provider value={report}>
@@ -31,7 +35,7 @@ export function OutcomeHolder({ children }: { children: ReactNode }) {
         {outcome?.message}
       </p>
       {children}
-      {secret && <SecretDialog secret={secret} onClose={() => setSecret(null)} />}
+      {held?.reveal(() => setHeld(null))}
     </Report.Provider>
   );
 }

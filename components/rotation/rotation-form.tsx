@@ -1,45 +1,16 @@
 "use client";
-// One rotation command: a form posting to the advance action with the rotation's version, so a
-// stale page is refused instead of acting twice. Outcomes (and a new secret) go to the OutcomeHolder.
-import type { ReactNode } from "react";
+// A key rotation command: the shared command form, posting to the key rotation's advance action.
+// A just-created secret is revealed once, in the SecretDialog.
 import { advanceRotationAction } from "@/app/(dashboard)/rotations/actions.ts";
-import { dangerButton, primaryButton, secondaryButton } from "../ui/button.ts";
-import { useFormAction } from "../ui/use-form-action.ts";
-import { useReportOutcome } from "./outcome-holder.tsx";
+import type { NewSecret } from "@/lib/iam/types.ts";
+import { SecretDialog } from "../keys/secret-dialog.tsx";
+import { CommandForm, type RotationFormProps } from "./command-form.tsx";
+import type { Reveal } from "./outcome-holder.tsx";
 
-const tone = { primary: primaryButton, danger: dangerButton, plain: secondaryButton };
+function revealSecret({ secret }: { secret: NewSecret | null }): Reveal | null {
+  return secret && ((close) => <SecretDialog secret={secret} onClose={close} />);
+}
 
-export function RotationForm(props: {
-  rotationId: string;
-  version: number;
-  type: string;
-  label: string;
-  hidden?: Record<string, string>;
-  disabledReason?: string | null;
-  variant?: keyof typeof tone;
-  children?: ReactNode;
-}) {
-  const report = useReportOutcome();
-  const { pending, formRef, onSubmit } = useFormAction(advanceRotationAction, (next) => {
-    report({ ok: next.ok, message: next.message, secret: next.result?.secret });
-  });
-  return (
-    <form ref={formRef} onSubmit={onSubmit} className="space-y-2">
-      <input type="hidden" name="rotationId" value={props.rotationId} />
-      <input type="hidden" name="version" value={props.version} />
-      <input type="hidden" name="type" value={props.type} />
-      {Object.entries(props.hidden ?? {}).map(([k, v]) => (
-        <input key={k} type="hidden" name={k} value={v} />
-      ))}
-      {props.children}
-      <button
-        type="submit"
-        disabled={pending || !!props.disabledReason}
-        className={`${tone[props.variant ?? "primary"]} disabled:cursor-not-allowed`}
-      >
-        {pending ? "Working…" : props.label}
-      </button>
-      {props.disabledReason && <p className="text-sm text-slate-600 dark:text-slate-400">{props.disabledReason}</p>}
-    </form>
-  );
+export function RotationForm(props: RotationFormProps) {
+  return <CommandForm {...props} action={advanceRotationAction} reveal={revealSecret} />;
 }

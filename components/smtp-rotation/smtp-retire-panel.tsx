@@ -4,11 +4,10 @@ import Link from "next/link";
 import type { SmtpRotationView } from "@/lib/rotation/smtp-view.ts";
 import { describeDeletionStep } from "@/lib/iam/user-deletion-plan.ts";
 import type { RemovalRecord } from "@/lib/rotation/rules/smtp.ts";
-import { RefreshAt } from "../rotation/refresh-at.tsx";
-import { controlClass as input } from "../ui/field.tsx";
 import { formatDateTime } from "../ui/format.ts";
 import { SmtpRotationForm } from "./smtp-rotation-form.tsx";
-import { overridable, verdict } from "./verdict.ts";
+import { OldInactive, RetireControls } from "../rotation/step-parts.tsx";
+import { verdict } from "../rotation/verdict.ts";
 
 const ORDER =
   "deactivate, then delete its access keys; remove it from its groups; detach its managed policies and delete its inline policies; delete its " +
@@ -38,53 +37,15 @@ export function SmtpRetirePanel({ view, isAdmin }: { view: SmtpRotationView; isA
   const common = { rotationId: rotation.id, version: rotation.version };
 
   switch (state.step) {
-    case "retire": {
-      const n = state.notification;
-      const override = isAdmin && overridable(available, "deactivate-old");
+    case "retire":
       return (
-        <div className="space-y-3 text-sm">
-          <p role="status">
-            2nd line:{" "}
-            {n.status === "sent"
-              ? `notified ${formatDateTime(n.at)}`
-              : n.status === "failed"
-                ? `notification FAILED (${n.detail ?? "unknown"})`
-                : n.status === "skipped"
-                  ? `not notified (skipped: ${n.reason})`
-                  : "not yet notified"}
-          </p>
-          {n.status !== "sent" && n.status !== "skipped" && (
-            <SmtpRotationForm {...common} type="send-notification" label={n.status === "failed" ? "Retry notifying 2nd line" : "Notify 2nd line"} disabledReason={verdict(available, "send-notification")} />
-          )}
-          {n.status === "failed" && (
-            <SmtpRotationForm {...common} type="skip-notification" label="Proceed without notifying" variant="plain">
-              <label className="block">
-                Why proceed without notifying 2nd line? (audited)
-                <input name="reason" required minLength={3} className={input} />
-              </label>
-            </SmtpRotationForm>
-          )}
+        <RetireControls Form={SmtpRotationForm} common={common} view={view} isAdmin={isAdmin} notification={state.notification} deactivateLabel={`Deactivate old user ${state.oldUserName}`}>
           <p>Deactivating makes the old user&apos;s keys Inactive: its SMTP password stops working. Reactivating rolls back.</p>
-          <SmtpRotationForm {...common} type="deactivate-old" label={`Deactivate old user ${state.oldUserName}`} variant="danger" disabledReason={override ? null : verdict(available, "deactivate-old")}>
-            {override && (
-              <>
-                <p className="text-amber-800 dark:text-amber-300">{verdict(available, "deactivate-old")}</p>
-                <label className="block">
-                  Admin override reason (audited; required to proceed anyway)
-                  <textarea name="overrideReason" className={input} />
-                </label>
-              </>
-            )}
-          </SmtpRotationForm>
-        </div>
+        </RetireControls>
       );
-    }
-    case "old-inactive": {
-      // When the inactive period ends the remove button may enable: re-render then.
-      const canRemoveAt = new Date(state.deactivatedAt.getTime() + view.inactivePeriodMs).toISOString();
+    case "old-inactive":
       return (
-        <div className="space-y-3 text-sm">
-          <RefreshAt at={canRemoveAt} />
+        <OldInactive deactivatedAt={state.deactivatedAt} inactivePeriodMs={view.inactivePeriodMs}>
           <p>
             {state.oldUserName} is Inactive since {formatDateTime(state.deactivatedAt)}
             {state.overrideReason ? ` (admin override: ${state.overrideReason})` : ""}. If anything broke, reactivate it: that rolls back.
@@ -92,9 +53,8 @@ export function SmtpRetirePanel({ view, isAdmin }: { view: SmtpRotationView; isA
           <p>Removing it deletes, in the order IAM requires: {ORDER}</p>
           <SmtpRotationForm {...common} type="reactivate-old" label={`Reactivate old user ${state.oldUserName} (roll back)`} variant="plain" />
           <SmtpRotationForm {...common} type="remove-old-user" label={`Remove old user ${state.oldUserName}`} variant="danger" disabledReason={verdict(available, "remove-old-user")} />
-        </div>
+        </OldInactive>
       );
-    }
     case "remove-old-user":
       return (
         <div className="space-y-3 text-sm">

@@ -1,15 +1,15 @@
 // The current step's controls for an SES SMTP user rotation, up to the cut-over. Server component: the
 // rules' verdicts come from the page's view; the runner checks them again against IAM when a button is
 // pressed. The steps that retire and remove the old user are in smtp-retire-panel.tsx.
-import Link from "next/link";
 import type { SmtpRotationView } from "@/lib/rotation/smtp-view.ts";
 import type { CopySummary } from "@/lib/rotation/rules/smtp.ts";
-import { controlClass as input } from "../ui/field.tsx";
+import { Options, controlClass as input } from "../ui/field.tsx";
 import { formatDateTime } from "../ui/format.ts";
 import { SmtpCutoverWatcher } from "./smtp-cutover-watcher.tsx";
 import { SmtpRetirePanel } from "./smtp-retire-panel.tsx";
 import { SmtpRotationForm } from "./smtp-rotation-form.tsx";
-import { verdict } from "./verdict.ts";
+import { ConfirmLocations, DistributeChecklist } from "../rotation/step-parts.tsx";
+import { verdict } from "../rotation/verdict.ts";
 
 function Copied({ copied, userName }: { copied: CopySummary; userName: string }) {
   const list = (items: string[]) => (items.length ? items.join(", ") : "none");
@@ -35,35 +35,17 @@ export function SmtpStepPanel({ view, isAdmin, pollSeconds }: { view: SmtpRotati
   const { rotation, available } = view;
   const state = rotation.state;
   const common = { rotationId: rotation.id, version: rotation.version };
+  const parts = { Form: SmtpRotationForm, common, view };
 
   switch (state.step) {
     case "confirm-locations":
       return (
-        <div className="space-y-3 text-sm">
-          <p>These are the places recorded for {state.oldUserName}. Each becomes a checklist item once the new credentials exist.</p>
-          <ul className="list-disc pl-5">
-            {view.locations.map((l) => (
-              <li key={l.id}>
-                {l.system} · {l.environment} · <code>{l.identifier}</code>
-              </li>
-            ))}
-            {view.locations.length === 0 && <li>No locations recorded.</li>}
-          </ul>
-          <p>
-            Missing one?{" "}
-            <Link href={`/keys/${state.oldKeyIds[0]}`} className="text-blue-700 underline dark:text-blue-300">
-              Add it on the key&apos;s page
-            </Link>
-            .
-          </p>
-          <SmtpRotationForm {...common} type="confirm-locations" label="Locations are complete">
-            {view.locations.length === 0 && (
-              <label className="flex items-center gap-2">
-                <input type="checkbox" name="acknowledgeNoLocations" /> I have checked: these SMTP credentials are used nowhere that needs updating.
-              </label>
-            )}
-          </SmtpRotationForm>
-        </div>
+        <ConfirmLocations
+          {...parts}
+          keyId={state.oldKeyIds[0]}
+          intro={`These are the places recorded for ${state.oldUserName}. Each becomes a checklist item once the new credentials exist.`}
+          acknowledge="I have checked: these SMTP credentials are used nowhere that needs updating."
+        />
       );
     case "create-user": {
       const name = state.newUserName ?? (view.plannedUserName.ok ? view.plannedUserName.userName : null);
@@ -104,11 +86,7 @@ export function SmtpStepPanel({ view, isAdmin, pollSeconds }: { view: SmtpRotati
             <label className="block max-w-xs">
               SES region (where the application sends mail)
               <select name="region" defaultValue={state.region ?? view.defaultRegion} className={input}>
-                {view.regions.map((r) => (
-                  <option key={r} value={r}>
-                    {r}
-                  </option>
-                ))}
+                <Options values={view.regions} />
               </select>
             </label>
           </SmtpRotationForm>
@@ -116,39 +94,15 @@ export function SmtpStepPanel({ view, isAdmin, pollSeconds }: { view: SmtpRotati
       );
     case "distribute":
       return (
-        <div className="space-y-3 text-sm">
-          <p>
-            Put the new SMTP user name <code>{state.newKeyId}</code> and its password in every location below ({state.region}), then redeploy what reads
-            them. Tick each one as you go.
-          </p>
-          <ul className="space-y-3" aria-label="Locations to update">
-            {view.checklist.map((row) => (
-              <li key={row.location.id} className="rounded border border-slate-200 p-3 dark:border-slate-700">
-                <p>
-                  <span className="font-medium">{row.location.system}</span> · {row.location.environment} · <code>{row.location.identifier}</code>
-                  {row.updated && (
-                    <span className="ml-2 text-green-800 dark:text-green-300">
-                      Updated{row.updatedBy ? ` by ${row.updatedBy}` : ""}
-                      {row.note ? ` — ${row.note}` : ""}
-                    </span>
-                  )}
-                </p>
-                {row.updated ? (
-                  <SmtpRotationForm {...common} type="unmark-location-updated" hidden={{ locationId: row.location.id }} label={`Untick ${row.location.identifier} (${row.location.environment})`} variant="plain" />
-                ) : (
-                  <SmtpRotationForm {...common} type="mark-location-updated" hidden={{ locationId: row.location.id }} label={`Mark ${row.location.identifier} (${row.location.environment}) updated`}>
-                    <label className="block">
-                      Note (optional)
-                      <input name="note" maxLength={500} className={input} />
-                    </label>
-                  </SmtpRotationForm>
-                )}
-              </li>
-            ))}
-          </ul>
-          <p className="font-medium">Reminder: redeploy every application whose configuration changed.</p>
-          <SmtpRotationForm {...common} type="finish-distribution" label="All locations updated and redeployed" disabledReason={verdict(available, "finish-distribution")} />
-        </div>
+        <DistributeChecklist
+          {...parts}
+          intro={
+            <>
+              Put the new SMTP user name <code>{state.newKeyId}</code> and its password in every location below ({state.region}), then redeploy what reads
+              them. Tick each one as you go.
+            </>
+          }
+        />
       );
     case "verify-cutover":
       return (

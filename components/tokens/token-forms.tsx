@@ -2,9 +2,8 @@
 // The API tokens page's forms: create a token (shown once, in a dialog), revoke one.
 import { useState } from "react";
 import { createTokenAction, revokeTokenAction } from "@/app/(dashboard)/tokens/actions.ts";
-import { ROLES } from "@/lib/auth/roles.ts";
 import { CopyBlock, OnceDialog } from "../keys/once-dialog.tsx";
-import { Field, SubmitRow, controlClass } from "../ui/field.tsx";
+import { Field, RoleField, SubmitRow, controlClass } from "../ui/field.tsx";
 import { useFormAction } from "../ui/use-form-action.ts";
 import { RowActionButton, RowNotices } from "../ui/row-notices.tsx";
 
@@ -23,17 +22,7 @@ export function CreateTokenForm() {
         <Field label="Name" errors={errors.name} hint="What uses it, such as grafana-exporter or nightly-report.">
           {(p) => <input {...p} name="name" required className={controlClass} />}
         </Field>
-        <Field label="Role" errors={errors.role} hint="Reading the API needs only viewer.">
-          {(p) => (
-            <select {...p} name="role" defaultValue="viewer" className={controlClass}>
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {r}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <RoleField label="Role" name="role" defaultValue="viewer" errors={errors.role} hint="Reading the API needs only viewer." />
         <SubmitRow label="Create token" state={state} pending={pending} pendingText="Creating…" />
       </form>
       {created && (

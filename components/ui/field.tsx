@@ -1,5 +1,6 @@
 // A labelled form control with its field errors underneath, wired for screen readers.
 import { useId, type ReactNode } from "react";
+import { ROLES } from "@/lib/auth/roles.ts";
 import { primaryButton } from "./button.ts";
 
 export const controlClass =
@@ -54,14 +55,36 @@ export function FormMessage({ state, pending, pendingText }: { state: { ok: bool
   );
 }
 
-/** A form's last row: its submit button, then the outcome (or "Saving…" while it runs). */
-export function SubmitRow({ label, state, pending, pendingText }: { label: string; state: { ok: boolean; message: string }; pending: boolean; pendingText: string }) {
+/** A select's options, each shown as its own value. */
+export function Options({ values }: { values: readonly (string | number)[] }) {
+  return values.map((v) => (
+    <option key={v} value={v}>
+      {v}
+    </option>
+  ));
+}
+
+/** A role to choose, from viewer up. */
+export function RoleField(props: { label: string; name: string; defaultValue: string; errors?: string[]; hint?: string }) {
+  return (
+    <Field label={props.label} errors={props.errors} hint={props.hint}>
+      {(p) => (
+        <select {...p} name={props.name} defaultValue={props.defaultValue} className={controlClass}>
+          <Options values={ROLES} />
+        </select>
+      )}
+    </Field>
+  );
+}
+
+/** A form's submit button with its message beside it, across the form's grid; `busyLabel` replaces the label while pending. */
+export function SubmitRow(props: { label: string; busyLabel?: string; state: { ok: boolean; message: string }; pending: boolean; pendingText?: string }) {
   return (
     <div className="flex flex-wrap items-center gap-3 sm:col-span-2">
-      <button type="submit" disabled={pending} className={primaryButton}>
-        {label}
+      <button type="submit" disabled={props.pending} className={primaryButton}>
+        {props.pending && props.busyLabel ? props.busyLabel : props.label}
       </button>
-      <FormMessage state={state} pending={pending} pendingText={pendingText} />
+      <FormMessage state={props.state} pending={props.pending} pendingText={props.pendingText} />
     </div>
   );
 }

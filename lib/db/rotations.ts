@@ -80,14 +80,10 @@ export async function lockConflict(iamUserId: string, userName: string, cause?: 
 }
 
 /** Inserts a rotation that holds its user's lock; the unique lock refuses a second one per user. */
-export async function insertRotation(input: {
-  kind: RotationRecord["kind"];
-  accountId: string;
-  iamUserId: string;
-  userName: string;
-  state: RotationState | SmtpRotationState;
-  startedBy: string;
-}): Promise<RotationRecord> {
+/** A rotation about to start, of the kind whose state it holds. */
+export type NewRotation<State> = { accountId: string; iamUserId: string; userName: string; state: State; startedBy: string };
+
+export async function insertRotation(input: NewRotation<RotationState | SmtpRotationState> & { kind: RotationRecord["kind"] }): Promise<RotationRecord> {
   // A user an SMTP rotation created is locked by that rotation's second lock, which the unique
   // column below cannot see: ask first.
   if (await db().rotation.findFirst({ where: { newUserLock: input.iamUserId }, select: { id: true } })) {
@@ -115,17 +111,28 @@ export async function insertRotation(input: {
   }
 }
 
-export async function createRotation(input: {
-  accountId: string;
-  iamUserId: string;
-  userName: string;
-  state: RotationState;
-  startedBy: string;
-}): Promise<KeyRotationRecord> {
+export async function createRotation(input: NewRotation<RotationState>): Promise<KeyRotationRecord> {
   return (await insertRotation({ ...input, kind: "key" })) as KeyRotationRecord;
 }
 
 export const CHANGED_MEANWHILE = "Someone else moved this rotation on while you were looking. The page now shows where it stands.";
+
+/**
+ * Writes the next state of either kind only if nobody wrote since `rotation` was read (compare-and-swap on
+ * `version`), with the locks and completion the kind decides; refused as a conflict otherwise.
+ */
+export async function swapState(
+  rotation: Pick<RotationRecord, "id" | "version">,
+  state: RotationState | SmtpRotationState,
+  now: Date,
+  locks: { activeLock?: string | null; newUserLock?: string | null; completedAt?: Date | null },
+): Promise<void> {
+  const { count } = await db().rotation.updateMany({
+    where: { id: rotation.id, version: rotation.version },
+    data: { step: state.step, state: serializeState(state), ...keyIds(state), version: { increment: 1 }, updatedAt: now, ...locks },
+  });
+  if (count === 0) throw new KeyrotateError("conflict", CHANGED_MEANWHILE);
+}
 
 /**
  * Writes the next state only if nobody wrote since `rotation` was read, and returns the record as it now
@@ -135,19 +142,8 @@ export async function saveRotationState(rotation: KeyRotationRecord, state: Rota
   const done = finished(state);
   const now = new Date();
   const completedAt = done ? now : null;
-  const { count } = await db().rotation.updateMany({
-    where: { id: rotation.id, version: rotation.version },
-    data: {
-      step: state.step,
-      state: serializeState(state),
-      ...keyIds(state),
-      version: { increment: 1 },
-      updatedAt: now,
-      // A finished rotation frees the user; one reopened (reconciliation found its end never reached IAM) holds it again.
-      ...(done ? { activeLock: null, completedAt } : rotation.completedAt ? { activeLock: rotation.iamUserId, completedAt: null } : {}),
-    },
-  });
-  if (count === 0) throw new KeyrotateError("conflict", CHANGED_MEANWHILE);
+  // A finished rotation frees the user; one reopened (reconciliation found its end never reached IAM) holds it again.
+  await swapState(rotation, state, now, done ? { activeLock: null, completedAt } : rotation.completedAt ? { activeLock: rotation.iamUserId, completedAt: null } : {});
   return { ...rotation, step: state.step, state, ...keyIds(state), version: rotation.version + 1, updatedAt: now, completedAt };
 }
 

@@ -3,29 +3,12 @@ import "server-only";
 // rotation's `activeLock` from the start; the new dated user is locked by `newUserLock` from its
 // creation; both are released when the rotation ends. Writes are compare-and-swap on `version`.
 import { db } from "./client.ts";
-import { KeyrotateError } from "../errors.ts";
 import type { SmtpRotationState } from "../rotation/rules/smtp.ts";
-import {
-  CHANGED_MEANWHILE,
-  finished,
-  getRotation,
-  insertRotation,
-  isUniqueViolation,
-  keyIds,
-  lockConflict,
-  serializeState,
-  type SmtpRotationRecord,
-} from "./rotations.ts";
+import { finished, getRotation, insertRotation, isUniqueViolation, keyIds, lockConflict, swapState, type NewRotation, type SmtpRotationRecord } from "./rotations.ts";
 
 export type { SmtpRotationRecord } from "./rotations.ts";
 
-export async function createSmtpRotation(input: {
-  accountId: string;
-  iamUserId: string;
-  userName: string;
-  state: SmtpRotationState;
-  startedBy: string;
-}): Promise<SmtpRotationRecord> {
+export async function createSmtpRotation(input: NewRotation<SmtpRotationState>): Promise<SmtpRotationRecord> {
   return (await insertRotation({ ...input, kind: "smtp-user" })) as SmtpRotationRecord;
 }
 
@@ -53,19 +36,7 @@ export async function saveSmtpRotationState(
   }
   const newUserLock = done ? null : (lock ?? rotation.newUserLock);
   try {
-    const { count } = await db().rotation.updateMany({
-      where: { id: rotation.id, version: rotation.version },
-      data: {
-        step: state.step,
-        state: serializeState(state),
-        ...keyIds(state),
-        newUserLock,
-        version: { increment: 1 },
-        updatedAt: now,
-        ...(done ? { activeLock: null, completedAt } : {}),
-      },
-    });
-    if (count === 0) throw new KeyrotateError("conflict", CHANGED_MEANWHILE);
+    await swapState(rotation, state, now, { newUserLock, ...(done ? { activeLock: null, completedAt } : {}) });
   } catch (error) {
     if (isUniqueViolation(error) && opts.newUserLock) throw await lockConflict(opts.newUserLock.iamUserId, opts.newUserLock.userName, error);
     throw error;

@@ -3,7 +3,7 @@ import "server-only";
 // PutSecretValue makes a new version AWSCURRENT and the old one AWSPREVIOUS (Secrets Manager does that itself).
 import { KeyrotateError } from "../errors.ts";
 import { DEFAULT_ID_FIELD, DEFAULT_SECRET_FIELD } from "./store.ts";
-import type { SecretWriter, StoreAccess, StoreLocation } from "./writer.ts";
+import { storeWriter, type SecretWriter, type StoreAccess, type StoreLocation } from "./writer.ts";
 
 function jsonObjectOf(location: StoreLocation, value: string): Record<string, unknown> {
   let parsed: unknown;
@@ -20,17 +20,15 @@ function jsonObjectOf(location: StoreLocation, value: string): Record<string, un
 }
 
 export function secretsManagerWriter(access: StoreAccess): SecretWriter {
-  const storeOf = (l: StoreLocation) => access(l.store.accountId, l.store.region);
-  return {
+  return storeWriter(access, {
     kind: "aws-secrets-manager",
+    what: "Secret",
     permissions: ["secretsmanager:DescribeSecret", "secretsmanager:GetSecretValue", "secretsmanager:PutSecretValue", "secretsmanager:UpdateSecretVersionStage"],
-    async validate(location) {
-      const sm = await storeOf(location);
+    async validate(sm, location) {
       await sm.describeSecret(location.identifier);
       jsonObjectOf(location, (await sm.getSecretString(location.identifier)).value);
     },
-    async write(location, secret) {
-      const sm = await storeOf(location);
+    async write(sm, location, secret) {
       const current = await sm.getSecretString(location.identifier);
       const value = {
         ...jsonObjectOf(location, current.value),
@@ -40,9 +38,7 @@ export function secretsManagerWriter(access: StoreAccess): SecretWriter {
       const put = await sm.putSecretString(location.identifier, JSON.stringify(value));
       return { versionId: put.versionId, previousVersionId: current.versionId };
     },
-    async restore(location, written) {
-      if (!written.previousVersionId) throw new KeyrotateError("rule-violation", `Secret ${location.identifier} had no earlier version to put back.`);
-      const sm = await storeOf(location);
+    async restore(sm, location, written) {
       const now = await sm.describeSecret(location.identifier);
       if (now.currentVersionId !== written.versionId) {
         throw new KeyrotateError(
@@ -53,5 +49,5 @@ export function secretsManagerWriter(access: StoreAccess): SecretWriter {
       await sm.makeSecretVersionCurrent(location.identifier, written.previousVersionId, written.versionId);
       return { versionId: written.previousVersionId };
     },
-  };
+  });
 }

@@ -4,7 +4,7 @@ import "server-only";
 // new version. A version id here is "<id parameter version>/<secret parameter version>".
 import { KeyrotateError } from "../errors.ts";
 import type { SecretStoresGateway } from "../iam/secret-stores.ts";
-import type { SecretWriter, StoreAccess, StoreLocation } from "./writer.ts";
+import { storeWriter, type SecretWriter, type StoreAccess, type StoreLocation } from "./writer.ts";
 
 type Pair = { id: string; secret: string };
 
@@ -33,19 +33,17 @@ function parseVersion(value: string): { id: number; secret: number } {
 }
 
 export function ssmParameterWriter(access: StoreAccess): SecretWriter {
-  const storeOf = (l: StoreLocation) => access(l.store.accountId, l.store.region);
-  return {
+  return storeWriter(access, {
     kind: "aws-ssm-parameter",
+    what: "Parameters",
     permissions: ["ssm:DescribeParameters", "ssm:GetParameter", "ssm:PutParameter", "kms:Decrypt and kms:Encrypt on the SecureString's KMS key"],
-    async validate(location) {
-      const ssm = await storeOf(location);
+    async validate(ssm, location) {
       const names = namesOf(location);
       await describePair(ssm, names);
       // A rollback reads the previous secret back: keyrotate must be able to decrypt it.
       await ssm.getParameterValue(names.secret);
     },
-    async write(location, secret) {
-      const ssm = await storeOf(location);
+    async write(ssm, location, secret) {
       const names = namesOf(location);
       const before = await describePair(ssm, names);
       // The secret first: a failure there leaves both parameters as they were.
@@ -61,9 +59,7 @@ export function ssmParameterWriter(access: StoreAccess): SecretWriter {
       }
       return { versionId: versionOf(i.version, s.version), previousVersionId: versionOf(before.id.version, before.secret.version) };
     },
-    async restore(location, written) {
-      if (!written.previousVersionId) throw new KeyrotateError("rule-violation", `Parameters ${location.identifier} had no earlier version to put back.`);
-      const ssm = await storeOf(location);
+    async restore(ssm, location, written) {
       const names = namesOf(location);
       const now = await describePair(ssm, names);
       const wrote = parseVersion(written.versionId);
@@ -79,5 +75,5 @@ export function ssmParameterWriter(access: StoreAccess): SecretWriter {
       const i = await ssm.putParameter({ name: names.id, value: oldId.value, type: now.id.type, keyId: now.id.keyId });
       return { versionId: versionOf(i.version, s.version) };
     },
-  };
+  });
 }

@@ -70,15 +70,16 @@ export function evaluateCutover(
   return { newKeyInUse, oldKeyQuietSince: new Date(quietSinceMs), oldKeyQuietForMs, settled, reason };
 }
 
+/** An Inactive new key cannot take over, whatever its use says; `old` names what it replaces. */
+export function inactiveNewKeyRefusal(newKey: KeySnapshot, old: string): Refusal | null {
+  if (newKey.status !== "Inactive") return null;
+  return refuse("new-key-not-in-use", `New key ${newKey.accessKeyId} is Inactive, so it cannot take over. Reactivate it before retiring the ${old}.`);
+}
+
 /** The cut-over guard as a refusal, or null when settled. */
 export function cutoverRefusal(evaluation: CutoverEvaluation, newKey: KeySnapshot): Refusal | null {
-  if (newKey.status === "Inactive") {
-    return refuse(
-      "new-key-not-in-use",
-      `New key ${newKey.accessKeyId} is Inactive, so it cannot take over. Reactivate it before retiring the old key.`,
-    );
-  }
-  if (evaluation.settled) return null;
+  const inactive = inactiveNewKeyRefusal(newKey, "old key");
+  if (inactive || evaluation.settled) return inactive;
   return refuse(evaluation.newKeyInUse ? "old-key-not-quiet" : "new-key-not-in-use", evaluation.reason);
 }
 

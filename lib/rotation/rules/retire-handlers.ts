@@ -1,23 +1,7 @@
 // Handlers from verification to deletion, plus cancel: the steps that touch the old key.
-import {
-  applyOverride,
-  checkDeleteKey,
-  cutoverRefusal,
-  evaluateCutover,
-  formatTime,
-  refuse,
-} from "./key-guards.ts";
+import { applyOverride, checkDeleteKey, cutoverRefusal, evaluateCutover, formatTime, refuse } from "./key-guards.ts";
 import { findKey, isRefusal, notAllowed, ok } from "./step-handlers.ts";
-import type {
-  GuardResult,
-  KeySnapshot,
-  NotificationRecord,
-  RotationEvent,
-  RotationState,
-  RulesContext,
-  StateOf,
-  TransitionResult,
-} from "./types.ts";
+import type { GuardResult, KeySnapshot, NotificationRecord, RotationEvent, RotationState, RulesContext, StateOf, TransitionResult } from "./types.ts";
 
 export function verifyCutover(
   state: StateOf<"verify-cutover">,

@@ -1,7 +1,7 @@
 // What must hold before an SMTP user rotation moves on: the new user's key in use for SES, the old
 // user quiet, orphaned keys on the new user, and the old user's keys ready for deletion. The single-key
 // guards (quiet window, inactive period, admin override) are the key rotation's own.
-import { checkDeleteKey, formatDuration, formatTime, isKeyInUse } from "./key-guards.ts";
+import { checkDeleteKey, formatDuration, formatTime, inactiveNewKeyRefusal, isKeyInUse } from "./key-guards.ts";
 import type { RulesConfig } from "./types.ts";
 import type {
   SmtpCutoverEvaluation,
@@ -73,13 +73,8 @@ export function evaluateSmtpCutover(
 
 /** The cut-over guard as a refusal, or null when settled. */
 export function smtpCutoverRefusal(evaluation: SmtpCutoverEvaluation, newKey: SmtpKeySnapshot): SmtpRefusal | null {
-  if (newKey.status === "Inactive") {
-    return refuseSmtp(
-      "new-key-not-in-use",
-      `New key ${newKey.accessKeyId} is Inactive, so it cannot take over. Reactivate it before retiring the old user.`,
-    );
-  }
-  if (evaluation.settled) return null;
+  const inactive = inactiveNewKeyRefusal(newKey, "old user");
+  if (inactive || evaluation.settled) return inactive;
   if (!isKeyInUse(newKey)) return refuseSmtp("new-key-not-in-use", evaluation.reason);
   return refuseSmtp(evaluation.newKeyInUse ? "old-key-not-quiet" : "new-key-not-used-for-ses", evaluation.reason);
 }

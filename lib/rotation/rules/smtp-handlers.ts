@@ -4,7 +4,9 @@ import { isSesSmtpRegion } from "../../iam/ses-smtp-regions.ts";
 import { nextSmtpUserName } from "../../iam/smtp-user-names.ts";
 import { formatTime } from "./key-guards.ts";
 import { orphanKeysGuard, refuseSmtp } from "./smtp-guards.ts";
+import { checklistIncomplete, confirmedAudit, confirmedLocationIds, tickLocation, unknownLocation } from "./locations.ts";
 import { SMTP_STEP_EVENTS, smtpStepLabel } from "./smtp-steps.ts";
+import { accepted, notAllowedMessage } from "./transition.ts";
 import type {
   SmtpEffect,
   SmtpFacts,
@@ -17,14 +19,10 @@ import type {
   SmtpTransitionResult,
 } from "./smtp-types.ts";
 
-export function smtpOk(state: SmtpRotationState, effects: SmtpEffect[], audit: string, notice?: string): SmtpTransitionResult {
-  return notice === undefined ? { ok: true, state, effects, audit } : { ok: true, state, effects, audit, notice };
-}
+export const smtpOk = accepted<SmtpRotationState, SmtpEffect>;
 
 export function smtpNotAllowed(state: SmtpRotationState, event: SmtpRotationEvent): SmtpRefusal {
-  const possible = SMTP_STEP_EVENTS[state.step];
-  const hint = possible.length > 0 ? `Possible now: ${possible.join(", ")}.` : "This rotation is finished.";
-  return refuseSmtp("not-allowed-in-step", `"${event.type}" is not possible at step "${smtpStepLabel(state.step)}". ${hint}`);
+  return refuseSmtp("not-allowed-in-step", notAllowedMessage(event.type, smtpStepLabel(state.step), SMTP_STEP_EVENTS[state.step]));
 }
 
 /** The name the old user is re-created under today, or the reason it cannot be. */
@@ -61,24 +59,14 @@ export function startSmtpRotation(input: {
 
 export function smtpConfirmLocations(state: SmtpStateOf<"confirm-locations">, event: SmtpRotationEvent): SmtpTransitionResult {
   if (event.type !== "confirm-locations") return smtpNotAllowed(state, event);
-  if (event.locationIds.some((id) => id.trim() === "")) {
-    return refuseSmtp("invalid-input", "A location without an id was sent. Reload the page and confirm again.");
-  }
-  const locationIds = [...new Set(event.locationIds)];
-  if (locationIds.length === 0 && event.acknowledgeNoLocations !== true) {
-    return refuseSmtp(
-      "no-locations-unacknowledged",
-      `No locations are recorded for ${state.oldUserName}. Record every application that sends mail with it first, or, if ` +
-        "it really is used nowhere, confirm that explicitly. A location you miss stops sending mail when the old user goes.",
-    );
-  }
-  return smtpOk(
-    { ...state, step: "create-user", locationIds, newUserName: null, createRequestedAt: null },
-    [],
-    locationIds.length === 0
-      ? `Confirmed ${state.oldUserName} is used in no recorded location.`
-      : `Confirmed ${locationIds.length} location(s) for ${state.oldUserName}.`,
+  const confirmed = confirmedLocationIds(
+    event,
+    `No locations are recorded for ${state.oldUserName}. Record every application that sends mail with it first, or, if ` +
+      "it really is used nowhere, confirm that explicitly. A location you miss stops sending mail when the old user goes.",
   );
+  if (!confirmed.ok) return confirmed;
+  const { locationIds } = confirmed;
+  return smtpOk({ ...state, step: "create-user", locationIds, newUserName: null, createRequestedAt: null }, [], confirmedAudit(locationIds, state.oldUserName));
 }
 
 export function smtpCreateUser(state: SmtpStateOf<"create-user">, event: SmtpRotationEvent, facts: SmtpFacts): SmtpTransitionResult {
@@ -177,28 +165,14 @@ export function smtpCreateKey(state: SmtpStateOf<"create-key">, event: SmtpRotat
 
 export function smtpDistribute(state: SmtpStateOf<"distribute">, event: SmtpRotationEvent, facts: SmtpFacts): SmtpTransitionResult {
   if (event.type === "mark-location-updated" || event.type === "unmark-location-updated") {
-    if (!state.checklist.some((item) => item.locationId === event.locationId)) {
-      return refuseSmtp("unknown-location", `Location ${event.locationId} is not on this rotation's checklist. Reload the page to see the current list.`);
-    }
-    const marking = event.type === "mark-location-updated";
-    const note = marking ? event.note?.trim() || null : null;
-    const checklist = state.checklist.map((item) =>
-      item.locationId === event.locationId ? { ...item, updatedAt: marking ? facts.now : null, note } : item,
-    );
-    const audit = marking
-      ? `Location ${event.locationId} has the new SMTP credentials${note ? ` (${note})` : ""}.`
-      : `Location ${event.locationId} marked as not yet updated.`;
+    const unknown = unknownLocation(state.checklist, event.locationId);
+    if (unknown) return unknown;
+    const { checklist, audit } = tickLocation(state.checklist, event, facts.now, "the new SMTP credentials");
     return smtpOk({ ...state, checklist }, [], audit);
   }
   if (event.type !== "finish-distribution") return smtpNotAllowed(state, event);
-  const remaining = state.checklist.filter((item) => item.updatedAt === null);
-  if (remaining.length > 0) {
-    return refuseSmtp(
-      "checklist-incomplete",
-      `${remaining.length} of ${state.checklist.length} location(s) still need the new SMTP credentials: ` +
-        `${remaining.map((item) => item.locationId).join(", ")}. Update and redeploy each one, then tick it off.`,
-    );
-  }
+  const incomplete = checklistIncomplete(state.checklist, "the new SMTP credentials");
+  if (incomplete) return incomplete;
   const { checklist: _done, newKeyCreatedAt: _created, ...rest } = state;
   return smtpOk(
     { ...rest, step: "verify-cutover", verifyStartedAt: facts.now },

@@ -14,6 +14,7 @@ import type {
   SmtpRotationState,
   SmtpStateOf,
   SmtpTransitionResult,
+  SmtpViolationCode,
 } from "./smtp-types.ts";
 import type { NotificationRecord } from "./types.ts";
 
@@ -104,7 +105,7 @@ function deactivateOld(state: SmtpStateOf<"retire">, overrideReason: string | un
 }
 
 /** Safety checks an admin may override with a written reason (deactivate-old only); a missing key is a fact, not a judgement. */
-export const SMTP_OVERRIDABLE: ReadonlySet<string> = new Set(["new-key-not-in-use", "new-key-not-used-for-ses", "old-key-not-quiet"]);
+export const SMTP_OVERRIDABLE: ReadonlySet<SmtpViolationCode> = new Set(["new-key-not-in-use", "new-key-not-used-for-ses", "old-key-not-quiet"]);
 
 function withOverride(refusal: Extract<SmtpGuardResult, { ok: false }>, facts: SmtpFacts, reason: string | undefined): SmtpGuardResult {
   if (!SMTP_OVERRIDABLE.has(refusal.code)) return refusal;

@@ -4,14 +4,20 @@
 // user is deleted once nothing uses it.
 import type { DeletionStep, DeletionStepResult } from "../../iam/user-deletion-plan.ts";
 import type {
+  AvailabilityOf,
   ChecklistItem,
   CutoverEvaluation,
+  GuardResultOf,
   KeySnapshot,
   KeyStatus,
   NotificationRecord,
+  RefusalOf,
   RuleViolationCode,
   RulesConfig,
   Role,
+  SharedRotationEvent,
+  StartResultOf,
+  TransitionResultOf,
 } from "./types.ts";
 
 export type { DeletionStep, DeletionStepResult };
@@ -123,23 +129,12 @@ export type SmtpActiveStep = Exclude<SmtpStep, "done" | "cancelled">;
 export type SmtpStateOf<S extends SmtpStep> = Extract<SmtpRotationState, { step: S }>;
 
 export type SmtpRotationEvent =
-  | { type: "confirm-locations"; locationIds: string[]; acknowledgeNoLocations?: boolean }
+  | SharedRotationEvent
   | { type: "create-user" }
   | { type: "user-created"; userName: string; copied: CopySummary }
   | { type: "create-key"; region: string }
-  | { type: "key-created"; accessKeyId: string; createDate: Date }
-  | { type: "mark-location-updated"; locationId: string; note?: string }
-  | { type: "unmark-location-updated"; locationId: string }
-  | { type: "finish-distribution" }
-  | { type: "cutover-confirmed" }
-  | { type: "send-notification" }
-  | { type: "notified"; ok: boolean; detail?: string }
-  | { type: "skip-notification"; reason: string }
-  | { type: "deactivate-old"; overrideReason?: string }
-  | { type: "reactivate-old" }
   | { type: "remove-old-user" }
-  | { type: "removal-step"; result: DeletionStepResult }
-  | { type: "cancel"; reason: string };
+  | { type: "removal-step"; result: DeletionStepResult };
 
 export type SmtpRotationEventType = SmtpRotationEvent["type"];
 
@@ -162,15 +157,10 @@ export type SmtpViolationCode =
   | "old-user-missing"
   | "removal-started";
 
-export type SmtpRefusal = { ok: false; code: SmtpViolationCode; message: string };
-
-export type SmtpTransitionResult =
-  | { ok: true; state: SmtpRotationState; effects: SmtpEffect[]; audit: string; notice?: string }
-  | SmtpRefusal;
-
-export type SmtpStartResult = { ok: true; state: SmtpRotationState; audit: string } | SmtpRefusal;
-
-export type SmtpGuardResult = { ok: true; overrideReason?: string } | SmtpRefusal;
+export type SmtpRefusal = RefusalOf<SmtpViolationCode>;
+export type SmtpTransitionResult = TransitionResultOf<SmtpRotationState, SmtpEffect, SmtpViolationCode>;
+export type SmtpStartResult = StartResultOf<SmtpRotationState, SmtpViolationCode>;
+export type SmtpGuardResult = GuardResultOf<SmtpViolationCode>;
 
 export type SmtpCutoverEvaluation = CutoverEvaluation & {
   /** What IAM says the new key was last used for; null when never used. */
@@ -179,7 +169,4 @@ export type SmtpCutoverEvaluation = CutoverEvaluation & {
   loudestOldKeyId: string | null;
 };
 
-export type SmtpEventAvailability = { type: SmtpRotationEventType; target?: string } & (
-  | { allowed: true }
-  | { allowed: false; code: SmtpViolationCode; message: string; overridable: boolean }
-);
+export type SmtpEventAvailability = AvailabilityOf<SmtpRotationEventType, SmtpViolationCode>;

@@ -1,25 +1,14 @@
 // One handler per step before verification: each answers the events its step accepts.
 import { checkCreateKey, formatTime, refuse } from "./key-guards.ts";
+import { checklistIncomplete, confirmedAudit, confirmedLocationIds, tickLocation, unknownLocation } from "./locations.ts";
 import { STEP_EVENTS, stepLabel } from "./steps.ts";
-import type {
-  Effect,
-  KeySnapshot,
-  Refusal,
-  RotationEvent,
-  RotationState,
-  RulesContext,
-  StateOf,
-  TransitionResult,
-} from "./types.ts";
+import { accepted, notAllowedMessage } from "./transition.ts";
+import type { Effect, KeySnapshot, Refusal, RotationEvent, RotationState, RulesContext, StateOf, TransitionResult } from "./types.ts";
 
-export function ok(state: RotationState, effects: Effect[], audit: string, notice?: string): TransitionResult {
-  return notice === undefined ? { ok: true, state, effects, audit } : { ok: true, state, effects, audit, notice };
-}
+export const ok = accepted<RotationState, Effect>;
 
 export function notAllowed(state: RotationState, event: RotationEvent): Refusal {
-  const possible = STEP_EVENTS[state.step];
-  const hint = possible.length > 0 ? `Possible now: ${possible.join(", ")}.` : "This rotation is finished.";
-  return refuse("not-allowed-in-step", `"${event.type}" is not possible at step "${stepLabel(state.step)}". ${hint}`);
+  return refuse("not-allowed-in-step", notAllowedMessage(event.type, stepLabel(state.step), STEP_EVENTS[state.step]));
 }
 
 export function findKey(keys: KeySnapshot[], accessKeyId: string): KeySnapshot | Refusal {
@@ -116,23 +105,17 @@ export function confirmLocations(
   event: RotationEvent,
 ): TransitionResult {
   if (event.type !== "confirm-locations") return notAllowed(state, event);
-  if (event.locationIds.some((id) => id.trim() === "")) {
-    return refuse("invalid-input", "A location without an id was sent. Reload the page and confirm again.");
-  }
-  const locationIds = [...new Set(event.locationIds)];
-  if (locationIds.length === 0 && event.acknowledgeNoLocations !== true) {
-    return refuse(
-      "no-locations-unacknowledged",
-      `No locations are recorded for key ${state.oldKeyId}. Record every place it is used first, or, if it ` +
-        "really is used nowhere, confirm that explicitly. A location you miss breaks when the old key is retired.",
-    );
-  }
+  const confirmed = confirmedLocationIds(
+    event,
+    `No locations are recorded for key ${state.oldKeyId}. Record every place it is used first, or, if it ` +
+      "really is used nowhere, confirm that explicitly. A location you miss breaks when the old key is retired.",
+  );
+  if (!confirmed.ok) return confirmed;
+  const { locationIds } = confirmed;
   return ok(
     { step: "create-key", startedAt: state.startedAt, oldKeyId: state.oldKeyId, locationIds, createRequestedAt: null },
     [],
-    locationIds.length === 0
-      ? `Confirmed key ${state.oldKeyId} is used in no recorded location.`
-      : `Confirmed ${locationIds.length} location(s) for key ${state.oldKeyId}.`,
+    confirmedAudit(locationIds, `key ${state.oldKeyId}`),
   );
 }
 
@@ -183,31 +166,16 @@ function storeWrite(state: StateOf<"distribute">, event: Extract<RotationEvent, 
 }
 
 export function distribute(state: StateOf<"distribute">, event: RotationEvent, ctx: RulesContext): TransitionResult {
-  const onChecklist = "locationId" in event && state.checklist.some((item) => item.locationId === event.locationId);
-  if ("locationId" in event && !onChecklist) {
-    return refuse("unknown-location", `Location ${event.locationId} is not on this rotation's checklist. Reload the page to see the current list.`);
-  }
+  const unknown = "locationId" in event ? unknownLocation(state.checklist, event.locationId) : null;
+  if (unknown) return unknown;
   if (event.type === "location-written" || event.type === "location-write-failed") return storeWrite(state, event, ctx);
   if (event.type === "mark-location-updated" || event.type === "unmark-location-updated") {
-    const marking = event.type === "mark-location-updated";
-    const note = marking ? event.note?.trim() || null : null;
-    const checklist = state.checklist.map((item) =>
-      item.locationId === event.locationId ? { ...item, updatedAt: marking ? ctx.now : null, note } : item,
-    );
-    const audit = marking
-      ? `Location ${event.locationId} has the new key${note ? ` (${note})` : ""}.`
-      : `Location ${event.locationId} marked as not yet updated.`;
+    const { checklist, audit } = tickLocation(state.checklist, event, ctx.now, "the new key");
     return ok({ ...state, checklist }, [], audit);
   }
   if (event.type !== "finish-distribution") return notAllowed(state, event);
-  const remaining = state.checklist.filter((item) => item.updatedAt === null);
-  if (remaining.length > 0) {
-    return refuse(
-      "checklist-incomplete",
-      `${remaining.length} of ${state.checklist.length} location(s) still need the new key: ` +
-        `${remaining.map((item) => item.locationId).join(", ")}. Update and redeploy each one, then tick it off.`,
-    );
-  }
+  const incomplete = checklistIncomplete(state.checklist, "the new key");
+  if (incomplete) return incomplete;
   return ok(
     {
       step: "verify-cutover",

@@ -118,15 +118,11 @@ export type TerminalStep = "done" | "cancelled";
 export type ActiveStep = Exclude<StateStep, TerminalStep>;
 export type StateOf<S extends StateStep> = Extract<RotationState, { step: S }>;
 
-export type RotationEvent =
-  | { type: "remove-unused-key"; accessKeyId: string }
-  | { type: "keep-key"; accessKeyId: string }
+/** The events every kind of rotation has, alike: the checklist, the cut-over and retiring the old credentials. */
+export type SharedRotationEvent =
   | { type: "confirm-locations"; locationIds: string[]; acknowledgeNoLocations?: boolean }
-  | { type: "create-key" }
   | { type: "key-created"; accessKeyId: string; createDate: Date }
   | { type: "mark-location-updated"; locationId: string; note?: string }
-  | { type: "location-written"; locationId: string; versionId: string }
-  | { type: "location-write-failed"; locationId: string; reason: string }
   | { type: "unmark-location-updated"; locationId: string }
   | { type: "finish-distribution" }
   | { type: "cutover-confirmed" }
@@ -135,8 +131,16 @@ export type RotationEvent =
   | { type: "skip-notification"; reason: string }
   | { type: "deactivate-old"; overrideReason?: string }
   | { type: "reactivate-old" }
-  | { type: "delete-old" }
   | { type: "cancel"; reason: string };
+
+export type RotationEvent =
+  | SharedRotationEvent
+  | { type: "remove-unused-key"; accessKeyId: string }
+  | { type: "keep-key"; accessKeyId: string }
+  | { type: "create-key" }
+  | { type: "location-written"; locationId: string; versionId: string }
+  | { type: "location-write-failed"; locationId: string; reason: string }
+  | { type: "delete-old" };
 
 export type RotationEventType = RotationEvent["type"];
 
@@ -175,17 +179,25 @@ export type RuleViolationCode =
   | "used-within-quiet-window"
   | "cancel-after-deactivation";
 
-export type Refusal = { ok: false; code: RuleViolationCode; message: string };
-
+// The shapes every kind of rotation's rules answer in, by the kind's states, effects and refusal codes.
+export type RefusalOf<Code extends string> = { ok: false; code: Code; message: string };
 /** `notice` is for the person who clicked (e.g. "both keys now exist"); `audit` is for the log. */
-export type TransitionResult =
-  | { ok: true; state: RotationState; effects: Effect[]; audit: string; notice?: string }
-  | Refusal;
-
-export type StartResult = { ok: true; state: RotationState; audit: string } | Refusal;
-
+export type TransitionResultOf<State, Eff, Code extends string> =
+  | { ok: true; state: State; effects: Eff[]; audit: string; notice?: string }
+  | RefusalOf<Code>;
+export type StartResultOf<State, Code extends string> = { ok: true; state: State; audit: string } | RefusalOf<Code>;
 /** `overrideReason` is set when an admin override let the action through: audit it. */
-export type GuardResult = { ok: true; overrideReason?: string } | Refusal;
+export type GuardResultOf<Code extends string> = { ok: true; overrideReason?: string } | RefusalOf<Code>;
+export type AvailabilityOf<Type extends string, Code extends string> = {
+  type: Type;
+  /** The key or location the button acts on, when the step offers one button per item. */
+  target?: string;
+} & ({ allowed: true } | { allowed: false; code: Code; message: string; overridable: boolean });
+
+export type Refusal = RefusalOf<RuleViolationCode>;
+export type TransitionResult = TransitionResultOf<RotationState, Effect, RuleViolationCode>;
+export type StartResult = StartResultOf<RotationState, RuleViolationCode>;
+export type GuardResult = GuardResultOf<RuleViolationCode>;
 
 export type CutoverEvaluation = {
   newKeyInUse: boolean;
@@ -195,13 +207,6 @@ export type CutoverEvaluation = {
   reason: string;
 };
 
-export type EventAvailability = {
-  type: RotationEventType;
-  /** The key or location the button acts on, when the step offers one button per item. */
-  target?: string;
-} & (
-  | { allowed: true }
-  | { allowed: false; code: RuleViolationCode; message: string; overridable: boolean }
-);
+export type EventAvailability = AvailabilityOf<RotationEventType, RuleViolationCode>;
 
 export type StepInfo = { step: RotationStep; label: string; description: string };

@@ -22,6 +22,11 @@ export type SeededSmtpUser = {
   tags: Record<string, string>;
 };
 
+const twice = (step: string) => [step, step];
+
+/** What removing a seeded user deletes, in the order IAM requires: its key, both groups, both managed and both inline policies, the user. */
+export const SEEDED_REMOVAL_ORDER = ["delete-access-key", ...twice("remove-from-group"), ...twice("detach-managed-policy"), ...twice("delete-inline-policy"), "delete-user"];
+
 // Characters URL-encoding changes (spaces, quotes, +, &, %, é): IAM hands the document back encoded.
 const sendFrom = (from: string) =>
   JSON.stringify({

@@ -11,6 +11,7 @@ import { GapTable } from "@/components/locations/gap-table.tsx";
 import { LocationsSection } from "@/components/locations/locations-section.tsx";
 import { OwnerSection } from "@/components/owners/owner-section.tsx";
 import { ReminderTable } from "@/components/reminders/reminder-table.tsx";
+import { HeadedSection } from "@/components/ui/headed-section.tsx";
 import { PanelSkeleton } from "@/components/ui/panel-skeleton.tsx";
 import { pageActor } from "@/lib/auth/gate.ts";
 import { currentScope } from "@/lib/auth/scope-config.ts";
@@ -102,36 +103,27 @@ async function Gaps({ iamUserId }: { iamUserId: string }) {
   const gaps = await discoveryGaps({ iamUserId });
   if (gaps.length === 0) return null;
   return (
-    <section aria-labelledby="gaps-heading" className="space-y-2">
-      <h2 id="gaps-heading" className="text-lg font-semibold">
-        Discovery gaps
-      </h2>
+    <HeadedSection id="gaps" title="Discovery gaps">
       <p className="text-sm text-slate-600 dark:text-slate-400">The latest discovery of these places disagrees with the recorded locations.</p>
       <GapTable gaps={gaps} caption="Where the recorded locations disagree with the latest discovery" showKey={false} />
-    </section>
+    </HeadedSection>
   );
 }
 
 async function Reminders({ accessKeyId }: { accessKeyId: string }) {
   const reminders = await listReminders({ accessKeyId, limit: 20 });
   return (
-    <section aria-labelledby="reminders-heading" className="space-y-2">
-      <h2 id="reminders-heading" className="text-lg font-semibold">
-        Reminders
-      </h2>
+    <HeadedSection id="reminders" title="Reminders">
       <ReminderTable reminders={reminders} caption={`Reminders sent about key ${accessKeyId}`} />
-    </section>
+    </HeadedSection>
   );
 }
 
 async function History({ accessKeyId }: { accessKeyId: string }) {
   const history = await listAudit({ accessKeyId, limit: 100 });
   return (
-    <section aria-labelledby="history-heading" className="space-y-2">
-      <h2 id="history-heading" className="text-lg font-semibold">
-        History
-      </h2>
+    <HeadedSection id="history" title="History">
       <AuditTable rows={history} caption={`What happened to key ${accessKeyId}`} />
-    </section>
+    </HeadedSection>
   );
 }
