@@ -1,4 +1,5 @@
 // The headline numbers and the share tables: the page's summary, and the text of the account and owner charts.
+import { FigureCards } from "@/components/ui/figure-cards.tsx";
 import { DataTable, cell } from "@/components/ui/table.tsx";
 import type { ComplianceCounts } from "@/lib/db/compliance.ts";
 import type { ComplianceView } from "@/lib/inventory/compliance-view.ts";
@@ -13,18 +14,7 @@ export function ComplianceFigures({ totals, exempted }: Pick<ComplianceView, "to
     { key: "neverUsed", label: "Never used", value: String(totals.neverUsed) },
     { key: "exempted", label: "Exempted", value: String(exempted) },
   ];
-  return (
-    <dl className="grid grid-cols-2 gap-3 sm:grid-cols-6" aria-label="Compliance summary">
-      {figures.map((f) => (
-        <div key={f.key} className="rounded border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
-          <dt className="text-xs uppercase text-slate-600 dark:text-slate-400">{f.label}</dt>
-          <dd className="text-2xl font-semibold tabular-nums" data-figure={f.key}>
-            {f.value}
-          </dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <FigureCards name="Compliance summary" attribute="figure" figures={figures} />;
 }
 
 /** One row of a share table: a group of keys (an account, an owner) and its counts. */

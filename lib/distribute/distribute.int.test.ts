@@ -3,24 +3,17 @@ import { CreateSecretCommand, DeleteSecretCommand, GetSecretValueCommand, Secret
 import { GetParameterCommand, PutParameterCommand, SSMClient } from "@aws-sdk/client-ssm";
 import { describe, expect, it } from "vitest";
 import { seedIam } from "../testing/moto/seed.ts";
-import { setupEmulator, useKey } from "../testing/emulator.ts";
-import { setupFreshDatabase } from "../testing/use-database.ts";
+import { useKey } from "../testing/emulator.ts";
+import { ACCOUNT, QUIET_S, alice, setupRunnerWorld } from "../testing/runner-world.ts";
 import { runSync } from "../sync/run-sync.ts";
 import { addLocationToKey } from "../locations/registry.ts";
 import { listLocations } from "../db/locations.ts";
 import { listAudit } from "../db/audit.ts";
 import { db } from "../db/client.ts";
-import type { Actor } from "../auth/roles.ts";
 import { defaultDeps, type RotationDeps } from "../rotation/context.ts";
 import { advanceRotation, beginRotation, loadRotation, retryStoreWrite, type RotationCommand } from "../rotation/runner.ts";
 
-const QUIET_S = 60;
-const INACTIVE_S = 120;
-const emulator = setupEmulator({ KEYROTATE_QUIET_WINDOW_SECONDS: String(QUIET_S), KEYROTATE_INACTIVE_PERIOD_SECONDS: String(INACTIVE_S) });
-setupFreshDatabase();
-
-const alice: Actor = { name: "alice", role: "rotator" };
-const ACCOUNT = "123456789012";
+const emulator = setupRunnerWorld();
 const REGION = "eu-west-2";
 
 let offsetMs = 0;

@@ -2,8 +2,9 @@
 import { IAMClient, ListAccessKeysCommand } from "@aws-sdk/client-iam";
 import { describe, expect, it, vi } from "vitest";
 import { seedIam } from "../testing/moto/seed.ts";
-import { setupEmulator, useKey } from "../testing/emulator.ts";
-import { setupFreshDatabase } from "../testing/use-database.ts";
+import type { Actor } from "../auth/roles.ts";
+import { useKey } from "../testing/emulator.ts";
+import { ACCOUNT, INACTIVE_S, QUIET_S, alice, setupRunnerWorld } from "../testing/runner-world.ts";
 import { runSync } from "../sync/run-sync.ts";
 import { addLocationToKey } from "../locations/registry.ts";
 import { listLocations } from "../db/locations.ts";
@@ -11,17 +12,10 @@ import { findActiveRotation, getRotation } from "../db/rotations.ts";
 import { KeyrotateError } from "../errors.ts";
 import { listAudit } from "../db/audit.ts";
 import { db } from "../db/client.ts";
-import type { Actor } from "../auth/roles.ts";
 import { defaultDeps, type RotationDeps } from "./context.ts";
 import { advanceRotation, beginRotation, loadRotation, type RotationCommand } from "./runner.ts";
 
-const QUIET_S = 60;
-const INACTIVE_S = 120;
-const emulator = setupEmulator({ KEYROTATE_QUIET_WINDOW_SECONDS: String(QUIET_S), KEYROTATE_INACTIVE_PERIOD_SECONDS: String(INACTIVE_S) });
-setupFreshDatabase();
-
-const alice: Actor = { name: "alice", role: "rotator" };
-const ACCOUNT = "123456789012";
+const emulator = setupRunnerWorld();
 
 // The rules run on `deps.now`; moving it forward stands in for waiting out the quiet window.
 let offsetMs = 0;
