@@ -29,6 +29,10 @@ type Scope = { include?: string; hover?: string };
 
 /** Runs axe on the page as it is, once per colour scheme. Soft, so one run reports every failing page. */
 export async function checkPage(page: Page, what: string, { include, hover }: Scope = {}) {
+  // A page still loading has no title yet, and a colour transition started by the scheme switch would be
+  // measured half-way: axe checks the page at rest, in the colours it settles on.
+  await page.waitForLoadState("load");
+  await page.addStyleTag({ content: "*, *::before, *::after { transition: none !important; animation: none !important; }" });
   for (const colorScheme of SCHEMES) {
     await page.emulateMedia({ colorScheme });
     // Otherwise whatever the last click left under the mouse would be measured in its hover colours.
