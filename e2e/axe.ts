@@ -29,10 +29,8 @@ type Scope = { include?: string; hover?: string };
 
 /** Runs axe on the page as it is, once per colour scheme. Soft, so one run reports every failing page. */
 export async function checkPage(page: Page, what: string, { include, hover }: Scope = {}) {
-  // A page still loading has no title yet, and a colour transition started by the scheme switch would be
-  // measured half-way: axe checks the page at rest, in the colours it settles on.
+  // A page still loading has no title yet: axe checks the page once it has loaded.
   await page.waitForLoadState("load");
-  await page.addStyleTag({ content: "*, *::before, *::after { transition: none !important; animation: none !important; }" });
   for (const colorScheme of SCHEMES) {
     await page.emulateMedia({ colorScheme });
     // Otherwise whatever the last click left under the mouse would be measured in its hover colours.
@@ -40,6 +38,8 @@ export async function checkPage(page: Page, what: string, { include, hover }: Sc
     else await page.mouse.move(0, 0);
     // The `dark:` classes follow this media query; a run that never switched would check light twice.
     expect(await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches)).toBe(colorScheme === "dark");
+    // The switch (or the hover) starts colour transitions: measure the colours they settle on, not half-way.
+    await page.evaluate(() => Promise.all(document.getAnimations().filter((a) => a instanceof CSSTransition).map((a) => a.finished.catch(() => undefined))));
     const builder = new AxeBuilder({ page }).withTags(TAGS);
     const { violations } = await (include ? builder.include(include) : builder).analyze();
     const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
