@@ -28,6 +28,8 @@ const env: NodeJS.ProcessEnv = {
   KEYROTATE_QUIET_WINDOW_SECONDS: process.env.KEYROTATE_QUIET_WINDOW_SECONDS ?? "60",
   KEYROTATE_INACTIVE_PERIOD_SECONDS: process.env.KEYROTATE_INACTIVE_PERIOD_SECONDS ?? "120",
   KEYROTATE_POLL_INTERVAL_SECONDS: "5",
+  // The demo users carry a "team" tag: it names their owners (Keys by owner, the owner filter and chart).
+  KEYROTATE_OWNER_TAG: process.env.KEYROTATE_OWNER_TAG ?? "team",
   NODE_NO_WARNINGS: "1",
   NEXT_TELEMETRY_DISABLED: "1",
 };
