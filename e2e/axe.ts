@@ -29,8 +29,10 @@ type Scope = { include?: string; hover?: string };
 
 /** Runs axe on the page as it is, once per colour scheme. Soft, so one run reports every failing page. */
 export async function checkPage(page: Page, what: string, { include, hover }: Scope = {}) {
-  // A page still loading has no title yet: axe checks the page once it has loaded.
+  // A page still loading has no title yet, and a region still fetching (aria-busy: the keys table while a
+  // filter loads) is dimmed on purpose: axe checks the page once it has loaded and settled.
   await page.waitForLoadState("load");
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
   for (const colorScheme of SCHEMES) {
     await page.emulateMedia({ colorScheme });
     // Otherwise whatever the last click left under the mouse would be measured in its hover colours.
