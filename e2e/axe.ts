@@ -42,6 +42,7 @@ export async function checkPage(page: Page, what: string, { include, hover }: Sc
     expect(await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches)).toBe(colorScheme === "dark");
     // The switch (or the hover) starts colour transitions: measure the colours they settle on, not half-way.
     await page.evaluate(() => Promise.all(document.getAnimations().filter((a) => a instanceof CSSTransition).map((a) => a.finished.catch(() => undefined))));
+    for (const busy of await page.locator("[aria-busy]").all()) await expect(busy).toHaveCSS("opacity", "1");
     const builder = new AxeBuilder({ page }).withTags(TAGS);
     const { violations } = await (include ? builder.include(include) : builder).analyze();
     const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
