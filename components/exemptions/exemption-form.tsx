@@ -5,9 +5,9 @@ import { FLAGS, FLAG_INFO } from "@/lib/inventory/flags.ts";
 import { Field, SubmitRow, controlClass } from "../ui/field.tsx";
 import { useFormAction } from "../ui/use-form-action.ts";
 
-type Props = { accessKeyId: string; userName: string; today: string; latest: string };
+type Props = { accessKeyId: string; userName: string; earliest: string; latest: string };
 
-export function ExemptionForm({ accessKeyId, userName, today, latest }: Props) {
+export function ExemptionForm({ accessKeyId, userName, earliest, latest }: Props) {
   const { state, pending, formRef, onSubmit } = useFormAction(exemptKeyAction);
   const errors = state.errors ?? {};
   return (
@@ -36,7 +36,7 @@ export function ExemptionForm({ accessKeyId, userName, today, latest }: Props) {
         {(p) => <textarea {...p} name="reason" rows={2} maxLength={500} className={controlClass} />}
       </Field>
       <Field label="Flag returns on" errors={errors.expiresOn} hint={`At most a year: ${latest} at the latest.`}>
-        {(p) => <input {...p} name="expiresOn" type="date" min={today} max={latest} className={controlClass} />}
+        {(p) => <input {...p} name="expiresOn" type="date" min={earliest} max={latest} className={controlClass} />}
       </Field>
       <SubmitRow label="Grant exemption" state={state} pending={pending} pendingText="Saving…" />
     </form>

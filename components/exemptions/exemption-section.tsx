@@ -13,6 +13,7 @@ import { ExemptionForm } from "./exemption-form.tsx";
 type Props = { accessKeyId: string; userName: string; exemptions: StoredExemption[]; canEdit: boolean; now: Date };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
 function state(e: StoredExemption, now: Date): string {
   if (e.endedAt) return `ended ${formatDate(e.endedAt)} by ${e.endedBy ?? "unknown"}`;
   return inForce(e, now) ? "in force" : "expired";
@@ -53,7 +54,7 @@ export function ExemptionSection({ accessKeyId, userName, exemptions, canEdit, n
       {canEdit && (
         <div className="rounded border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
           <h3 className="mb-3 font-semibold">Grant an exemption</h3>
-          <ExemptionForm accessKeyId={accessKeyId} userName={userName} today={formatDate(new Date(now.getTime() + DAY_MS))} latest={formatDate(new Date(now.getTime() + MAX_EXEMPTION_DAYS * DAY_MS))} />
+          <ExemptionForm accessKeyId={accessKeyId} userName={userName} earliest={formatDate(new Date(now.getTime() + DAY_MS))} latest={formatDate(new Date(now.getTime() + MAX_EXEMPTION_DAYS * DAY_MS))} />
         </div>
       )}
     </section>

@@ -1,6 +1,7 @@
 import "server-only";
-// Exemptions (lib/inventory/exemptions.ts says what they mean). Few rows: the ones in force are read
-// whole for a list of keys, and the SQL filters of the dashboard ask the table directly (key-flag-sql.ts).
+// Exemptions (lib/inventory/exemptions.ts says what they mean). Few rows: the ones in force are read whole
+// for a list of keys, and the dashboard's SQL filters and counts get the keys they cover as lists
+// (exemptKeysByFlag, used by key-flag-sql.ts).
 import { db } from "./client.ts";
 import type { ExemptionRecord } from "../inventory/exemptions.ts";
 import type { Flag } from "../inventory/flags.ts";
