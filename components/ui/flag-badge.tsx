@@ -1,5 +1,6 @@
 import { FLAG_INFO, type Flag, type Thresholds } from "@/lib/inventory/flags.ts";
 import type { KeyExemption } from "@/lib/inventory/exemptions.ts";
+import { formatDate } from "./format.ts";
 import { Hint } from "./hint.tsx";
 
 const tone: Record<Flag, string> = {
@@ -18,16 +19,13 @@ export function FlagBadge({ flag, thresholds }: { flag: Flag; thresholds: Thresh
   return <Hint label={FLAG_INFO[flag].label} hint={FLAG_INFO[flag].explanation(thresholds)} data={{ "data-flag": flag }} className={`${badge} ${tone[flag]}`} />;
 }
 
-/** The day an exemption ends, as people write it: the flag is raised again from that day. */
-export const exemptionEnd = (e: Pick<KeyExemption, "expiresAt">) => e.expiresAt.slice(0, 10);
-
 /** An exemption in force: never hides the key, says which flag it holds back, until when, and why. */
 export function ExemptionBadge({ exemption: e }: { exemption: KeyExemption }) {
   const whose = e.scope === "user" ? "every key of this user" : "this key";
   return (
     <Hint
-      label={`Exempt: ${FLAG_INFO[e.flag].label} until ${exemptionEnd(e)}`}
-      hint={`${e.createdBy} exempted ${whose} from "${FLAG_INFO[e.flag].label}" until ${exemptionEnd(e)}: ${e.reason}`}
+      label={`Exempt: ${FLAG_INFO[e.flag].label} until ${formatDate(e.expiresAt)}`}
+      hint={`${e.createdBy} exempted ${whose} from "${FLAG_INFO[e.flag].label}" until ${formatDate(e.expiresAt)}: ${e.reason}`}
       data={{ "data-exempt": e.flag }}
       className={`${badge} border border-dashed border-slate-500 bg-white text-slate-800 ring-transparent dark:bg-slate-900 dark:text-slate-100`}
     />

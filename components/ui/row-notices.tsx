@@ -5,9 +5,9 @@ import { createContext, use, useState, type ReactNode } from "react";
 import type { ActionState, ServerAction } from "@/lib/auth/action.ts";
 import { dangerButton } from "./button.ts";
 import { FormMessage } from "./field.tsx";
+import type { Notice } from "./notice-toast.tsx";
 import { useFormAction } from "./use-form-action.ts";
 
-type Notice = { ok: boolean; message: string };
 const Announce = createContext<(notice: Notice) => void>(() => {});
 
 export function RowNotices({ children }: { children: ReactNode }) {

@@ -2,6 +2,7 @@ import "server-only";
 // Exemptions (lib/inventory/exemptions.ts says what they mean). Few rows: the ones in force are read whole
 // for a list of keys, and the dashboard's SQL filters and counts get the keys they cover as lists
 // (exemptKeysByFlag, used by key-flag-sql.ts).
+import { cache } from "react";
 import { db } from "./client.ts";
 import type { ExemptionRecord } from "../inventory/exemptions.ts";
 import type { Flag } from "../inventory/flags.ts";
@@ -39,8 +40,11 @@ export async function endExemption(id: string, by: string, at: Date): Promise<bo
   return count > 0;
 }
 
-/** The live keys each flag is held back from: a key's own exemptions and its user's, in one query. */
-export async function exemptKeysByFlag(now: Date): Promise<ExemptKeys> {
+/**
+ * The live keys each flag is held back from: a key's own exemptions and its user's, in one query. Once per
+ * request and `now` (the same Date object): the page, the summary and the groups of one request share it.
+ */
+export const exemptKeysByFlag = cache(async (now: Date): Promise<ExemptKeys> => {
   const rows = await db().$queryRaw<{ id: string; flag: Flag }[]>`
     SELECT DISTINCT k."accessKeyId" AS id, e."flag" AS flag
     FROM "Exemption" e JOIN "IamUser" u ON u."accountId" = e."accountId" AND u."userName" = e."userName"
@@ -49,4 +53,4 @@ export async function exemptKeysByFlag(now: Date): Promise<ExemptKeys> {
   const byFlag: ExemptKeys = new Map();
   for (const r of rows) byFlag.set(r.flag, [...(byFlag.get(r.flag) ?? []), r.id]);
   return byFlag;
-}
+});

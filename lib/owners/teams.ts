@@ -2,6 +2,7 @@ import "server-only";
 // Every user's owning team at once, for what filters or groups keys by owner: the dashboard's owner filter,
 // its "Keys by owner" table and the compliance share per owner. A user's team is resolveOwner's: the
 // dashboard's record, else the IAM tag.
+import { cache } from "react";
 import { ownersByUser } from "../db/owners.ts";
 import type { UserCounts, UserIdSet } from "../db/key-page.ts";
 import { listUsersWithLiveKeys } from "../db/users.ts";
@@ -10,11 +11,12 @@ import { resolveOwner } from "./resolve.ts";
 
 export type UserTeam = { iamUserId: string; team: string | null };
 
-export async function teamsOfUsers(): Promise<UserTeam[]> {
+/** Once per request: the dashboard's table and its "Keys by owner" (or the Compliance page) share it. */
+export const teamsOfUsers = cache(async (): Promise<UserTeam[]> => {
   const [users, owners] = await Promise.all([listUsersWithLiveKeys(), ownersByUser()]);
   const tags = ownerTagKeys();
   return users.map((u) => ({ iamUserId: u.id, team: resolveOwner(owners.get(u.accountId, u.userName), u.tags, tags)?.team ?? null }));
-}
+});
 
 /** The teams owning at least one live key, by name. */
 export const teamNames = (users: UserTeam[]) => [...new Set(users.flatMap((u) => (u.team ? [u.team] : [])))].sort((a, b) => a.localeCompare(b));
