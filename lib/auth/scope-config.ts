@@ -19,6 +19,14 @@ export function scopeConfigFromEnv(self: ScopeConfig["self"]): ScopeConfig {
 }
 
 /**
+ * Whether a sync must read each user's tags (ListUsers does not return them): the scope needs them,
+ * or telling SES SMTP users apart does (KEYROTATE_SMTP_USER_TAG). Owners read them when allowed.
+ */
+export function scopeNeedsTags(): boolean {
+  return env().KEYROTATE_SCOPE_TAG !== undefined || env().KEYROTATE_SMTP_USER_TAG !== undefined;
+}
+
+/**
  * The scope with keyrotate's own identity. For showing pages, an unreachable STS leaves `self` unknown;
  * every change asks with `strict`, which fails instead (the change would need IAM anyway).
  */

@@ -93,4 +93,22 @@ describe("a sync that reads only what changed", () => {
     expect(now.map((k) => k.accessKeyId).sort()).toEqual([before.accessKeyId, "AKIAROTATION00000001"].sort());
     expect(now.find((k) => k.accessKeyId === before.accessKeyId)!.status).toBe("Active");
   });
+
+  it("reads a new user's owner tag, and still syncs when the role may not read tags (owners need them, the scope does not)", async () => {
+    await seedIam(emulator.endpoint(), [{ userName: "tagged-new", tags: { owner: "payments" }, keys: [{ ageDays: 5 }] }]);
+    const tagged = await counted();
+    expect(tagged.byAction.ListUserTags).toBeGreaterThan(0);
+    expect((await listKeysOfUser(ACCOUNT, "tagged-new"))[0].userTags).toEqual([{ key: "owner", value: "payments" }]);
+
+    proxy.configure({ denied: ["ListUserTags"] });
+    try {
+      await seedIam(emulator.endpoint(), [{ userName: "untagged-new", tags: { owner: "search" }, keys: [{ ageDays: 5 }] }]);
+      const denied = await counted();
+      expect(denied.run).toMatchObject({ keysAdded: 1 });
+      expect(denied.byAction.ListUserTags).toBeGreaterThan(0); // asked, refused, and the sync went on
+      expect((await listKeysOfUser(ACCOUNT, "untagged-new"))[0].userTags).toBeNull();
+    } finally {
+      proxy.configure({ denied: [] });
+    }
+  });
 });

@@ -8,6 +8,7 @@ import "server-only";
 import pLimit from "p-limit";
 import type { SyncCounts } from "../db/inventory.ts";
 import { saveUsers } from "../db/save-users.ts";
+import { KeyrotateError } from "../errors.ts";
 import { listActiveRotations } from "../db/rotations.ts";
 import { loadAccountState, markAccountSeen, markUsersGone, saveLastUsed, type StoredKeyFacts, type StoredUserFacts } from "../db/sync-state.ts";
 import { lastUsedFromSlot, matchReportSlots, type CredentialReportRow, type KeySlot } from "../iam/credential-report.ts";
@@ -17,7 +18,13 @@ export type SyncProgress = { phase: "credential report" | "users" | "saving"; us
 
 export type AccountSyncResult = SyncCounts & { reportGeneratedAt: Date; iamCalls: number };
 
-type Options = { concurrency: number; withTags: boolean; onProgress: (p: SyncProgress) => void };
+/**
+ * `tags`: "required" when the scope or telling SES SMTP users apart depends on them (a denied read fails the
+ * sync, as any IAM error does); "if-allowed" when only owners do (a role without iam:ListUserTags still
+ * syncs, and owners then come from the dashboard alone).
+ */
+export type TagReading = "required" | "if-allowed";
+type Options = { concurrency: number; tags: TagReading; onProgress: (p: SyncProgress) => void };
 
 /** What a user's keys are now, decided from the report when it can vouch, from IAM otherwise. */
 type UserOutcome =
@@ -52,7 +59,7 @@ export async function syncAccount(iam: IamGateway, accountId: string, startedAt:
   const outcomes = await Promise.all(
     iamUsers.map((user) =>
       limit(async () => {
-        const outcome = await readUser(iam, user, stored.get(user.userName), rows.get(user.userName), live, opts.withTags);
+        const outcome = await readUser(iam, user, stored.get(user.userName), rows.get(user.userName), live, opts.tags);
         done++;
         progress();
         return { user, outcome };
@@ -88,7 +95,7 @@ async function readUser(
   stored: StoredUserFacts | undefined,
   row: CredentialReportRow | undefined,
   live: Set<string>,
-  withTags: boolean,
+  tagReading: TagReading,
 ): Promise<UserOutcome> {
   // A user the report vouches for whose keys keyrotate already holds: no per-user call at all, unless a key's
   // last use moved without the report saying where (or the key is mid-rotation).
@@ -116,8 +123,18 @@ async function readUser(
     withUse.push({ ...k, lastUsed: used });
   }
   // Tags name owners (KEYROTATE_OWNER_TAG) and may decide scope: read with the keys of every user read again.
-  const tags = withTags ? await iam.listUserTags(user.userName) : null;
+  const tags = await readTags(iam, user.userName, tagReading);
   return { kind: "changed", keys: withUse, tags };
+}
+
+/** A user's tags; null (unknown: the stored ones are kept) when only owners need them and IAM denies the read. */
+async function readTags(iam: IamGateway, userName: string, reading: TagReading) {
+  try {
+    return await iam.listUserTags(userName);
+  } catch (error) {
+    if (reading === "if-allowed" && error instanceof KeyrotateError && error.code === "iam-access-denied") return null;
+    throw error;
+  }
 }
 
 /**

@@ -8,6 +8,7 @@ import { iamFor, managedAccounts } from "../accounts/registry.ts";
 import { recordReportTime, type AccountRecord } from "../db/accounts.ts";
 import { acquireLease, holderName, releaseLease } from "../db/leases.ts";
 import { finishSyncRun, markInterruptedRuns, reportSyncProgress, startSyncRun, type SyncRunSummary } from "../db/sync-runs.ts";
+import { scopeNeedsTags } from "../auth/scope-config.ts";
 import { env } from "../env.ts";
 import { KeyrotateError, userMessageOf } from "../errors.ts";
 import { reconcileRotations } from "../rotation/reconcile.ts";
@@ -61,7 +62,7 @@ async function syncOne(account: AccountRecord, actor: string, onProgress?: (a: A
   };
   try {
     const iam = await iamFor(account.id, actor);
-    const result = await syncAccount(iam, account.id, startedAt, { concurrency: env().KEYROTATE_SYNC_CONCURRENCY, withTags: true, onProgress: progress });
+    const result = await syncAccount(iam, account.id, startedAt, { concurrency: env().KEYROTATE_SYNC_CONCURRENCY, tags: scopeNeedsTags() ? "required" : "if-allowed", onProgress: progress });
     await recordReportTime(account.id, result.reportGeneratedAt);
     await recordSyncHistory(account.id, new Date());
     const { reportGeneratedAt: _at, iamCalls, ...counts } = result;

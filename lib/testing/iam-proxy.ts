@@ -15,6 +15,8 @@ export type IamProxyOptions = {
   faultRate?: number;
   /** Kinds drawn from when a fault is due (uniformly); all four by default. */
   faults?: IamFault[];
+  /** Actions answered AccessDenied, as for a role that lacks their permission (e.g. ["ListUserTags"]). */
+  denied?: string[];
   seed?: number;
 };
 
@@ -32,7 +34,7 @@ export type IamProxy = {
   hook(hooks: IamProxyHooks): void;
   stats(): IamProxyStats;
   resetStats(): void;
-  configure(opts: Partial<Pick<IamProxyOptions, "latencyMs" | "faultRate" | "faults">>): void;
+  configure(opts: Partial<Pick<IamProxyOptions, "latencyMs" | "faultRate" | "faults" | "denied">>): void;
   stop(): Promise<void>;
 };
 
@@ -101,7 +103,7 @@ function answerFault(req: IncomingMessage, res: ServerResponse, fault: IamFault)
 
 export async function startIamProxy(opts: IamProxyOptions): Promise<IamProxy> {
   const target = new URL(opts.target);
-  const settings = { latencyMs: opts.latencyMs ?? 0, faultRate: opts.faultRate ?? 0, faults: opts.faults ?? ALL_FAULTS };
+  const settings = { latencyMs: opts.latencyMs ?? 0, faultRate: opts.faultRate ?? 0, faults: opts.faults ?? ALL_FAULTS, denied: opts.denied ?? [] };
   check(settings);
   const random = prng(opts.seed ?? 1);
   const agent = new Agent({ keepAlive: true });
@@ -151,7 +153,9 @@ export async function startIamProxy(opts: IamProxyOptions): Promise<IamProxy> {
         ? settings.faults[Math.floor(random() * settings.faults.length)]
         : undefined;
     await delay(settings.latencyMs);
-    if (fault) {
+    if (settings.denied.includes(action)) {
+      xmlError(res, 403, "Sender", "AccessDenied", `keyrotate's IAM proxy: not authorized to perform iam:${action}`);
+    } else if (fault) {
       stats.faults[fault] = (stats.faults[fault] ?? 0) + 1;
       answerFault(req, res, fault);
     } else {
