@@ -13,6 +13,7 @@ export async function cliRemind(opts: { dryRun?: boolean; json?: boolean }): Pro
         const why = r.outcome === "gave-up" ? "gave up after the last attempt" : "failed, retried on the next run";
         console.error(`${r.accessKeyId} (${r.userName}) ${r.milestone}: ${why}: ${r.error}`);
       }
+      if (r.outcome === "sent" && r.error) console.error(`${r.accessKeyId} (${r.userName}) ${r.milestone}: sent; ${r.error}`);
       if (r.outcome === "no-channel") console.error(`${r.accessKeyId} (${r.userName}) ${r.milestone}: not sent: ${r.error}`);
       if (r.outcome === "would-send") console.log(`would send ${r.milestone} for ${r.accessKeyId} (${r.userName}) to ${r.contact ?? "the webhook only"}`);
     }

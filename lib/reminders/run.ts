@@ -9,6 +9,7 @@ import { listKeys, type StoredKey } from "../db/keys.ts";
 import { ownersByUser } from "../db/owners.ts";
 import { claimReminder, finishReminder, findReminder, type Channel, type ReminderRecord } from "../db/reminders.ts";
 import { env } from "../env.ts";
+import { userMessageOf } from "../errors.ts";
 import { mailConfigured, sendMail } from "../notify/mail.ts";
 import { postWebhookMessage } from "../notify/webhook.ts";
 import { resolveOwner } from "../owners/resolve.ts";
@@ -81,6 +82,20 @@ async function deliver(p: Planned, reminder: ReminderRecord): Promise<{ delivere
   return { delivered, error: errors.length ? errors.join("; ") : null };
 }
 
+/**
+ * Records what a delivery reached. The mail or webhook has gone out by now: a failure here is said beside
+ * that outcome (returned as its message), never turned into the run's failure.
+ */
+async function record(id: string, runId: string, delivered: Channel[], error: string | null): Promise<string | null> {
+  try {
+    await finishReminder(id, runId, { delivered, error });
+    return null;
+  } catch (failure) {
+    console.error("reminder delivered but not recorded", failure);
+    return userMessageOf(failure);
+  }
+}
+
 function count(summary: RemindSummary, result: ReminderResult, newlyDelivered: Channel[] = []): void {
   summary.results.push(result);
   if (!result.contact) summary.noContact++;
@@ -116,9 +131,10 @@ export async function runReminders(opts: { now?: Date; dryRun?: boolean } = {}):
       continue;
     }
     const { delivered, error } = await deliver(p, claim.reminder);
-    await finishReminder(claim.reminder.id, runId, { delivered, error });
     const fresh = delivered.filter((c) => !claim.reminder.delivered.includes(c));
-    count(summary, { ...base, channels: claim.reminder.channels, outcome: error ? "failed" : "sent", error }, fresh);
+    const unrecorded = await record(claim.reminder.id, runId, delivered, error);
+    const said = [error, unrecorded && `delivered${fresh.length ? ` by ${fresh.join(" and ")}` : ""} but not recorded (${unrecorded}): the next run may send it again`];
+    count(summary, { ...base, channels: claim.reminder.channels, outcome: error ? "failed" : "sent", error: said.filter(Boolean).join("; ") || null }, fresh);
   }
   return summary;
 }
